@@ -1,0 +1,1 @@
+"""rasa-sdk custom actions. Thin: read the tracker, call ``bot.*``, return events."""

@@ -1,0 +1,70 @@
+"""Language choice, not understanding, and a bare yes or no."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import trailing_misses
+from bot.i18n.languages import LAUNCH, is_shipped
+
+OFFER_HANDOFF = "offer_handoff"
+
+
+class ActionSetLanguage(Action):
+    def name(self) -> str:
+        return "action_set_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        code = next(tracker.get_latest_entity_values("language"), None)
+        if code is None:
+            dispatcher.utter_message(response="utter_ask_language")
+            return []
+        if code not in LAUNCH or not is_shipped(code):
+            dispatcher.utter_message(response="utter_language_unavailable")
+            return []
+        # The reply is rendered before the slot is applied, so name the language here.
+        dispatcher.utter_message(response="utter_language_set", language=code)
+        return [SlotSet("language", code)]
+
+
+class ActionHandleFallback(Action):
+    """First miss: a hint to rephrase. Second miss in a row: offer a person."""
+
+    def name(self) -> str:
+        return "action_handle_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if trailing_misses(tracker) >= 2:
+            dispatcher.utter_message(response="utter_offer_handoff")
+            return [SlotSet("last_menu", OFFER_HANDOFF)]
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        response = {
+            "out_of_scope": "utter_out_of_scope",
+            "empty_message": "utter_empty_message",
+        }.get(intent, "utter_rephrase")
+        dispatcher.utter_message(response=response)
+        return []
+
+
+class ActionYesNo(Action):
+    """A yes or no only means something after a question; otherwise ask what they need."""
+
+    def name(self) -> str:
+        return "action_yes_no"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        if tracker.get_slot("last_menu") == OFFER_HANDOFF and intent == "affirm":
+            return [SlotSet("last_menu", None), FollowupAction("handoff_form")]
+        dispatcher.utter_message(response="utter_how_else")
+        return [SlotSet("last_menu", None)]

@@ -1,0 +1,1 @@
+"""Baken: a multilingual assistant for bijstand clients, their helpers and consultants."""

@@ -1,0 +1,1 @@
+"""Rasa input and output channels (REST for the web chat; Twilio and Telegram follow)."""

@@ -1,0 +1,73 @@
+"""What every channel does with a message before the bot sees it.
+
+1. Clean the text: control characters removed, length capped for the NLU.
+2. Mask a BSN or IBAN: Baken never needs them, so they are not stored or parsed.
+3. Store the message (masked) with its contact *before* anything that can fail, so
+   nothing a client sent is lost even when the bot crashes afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import update
+
+from bot.privacy.redact import redact
+from bot.store.db import session_scope
+from bot.store.models import InboundMessage
+from bot.store.tickets import upsert_contact
+
+logger = logging.getLogger(__name__)
+
+MAX_NLU_CHARS = 2000
+EMPTY_MESSAGE = "/empty_message"
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str  # what the bot will parse
+    stored: str  # what is kept (masked, not truncated)
+    truncated: bool
+
+
+_JOINERS = {"\u200c", "\u200d"}  # used inside emoji and Persian words
+
+
+def _keep(ch: str) -> bool:
+    if ch in "\n\t" or ch in _JOINERS:
+        return True
+    return unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
+
+
+def clean(raw: str) -> Cleaned:
+    kept = "".join(ch for ch in raw if _keep(ch))
+    masked = redact(kept, phones=False).text.strip()
+    text = masked[:MAX_NLU_CHARS]
+    if not text or (text.startswith("/") and not text[1:].strip()):
+        text = EMPTY_MESSAGE
+    return Cleaned(text=text, stored=masked, truncated=len(masked) > MAX_NLU_CHARS)
+
+
+def store_inbound(channel: str, sender: str, cleaned: Cleaned) -> int:
+    with session_scope() as session:
+        contact = upsert_contact(session, channel, sender)
+        message = InboundMessage(
+            contact_id=contact.id, channel=channel, sender=sender, text=cleaned.stored
+        )
+        session.add(message)
+        session.flush()
+        return message.id
+
+
+def mark_inbound(message_id: int, status: str, error: str | None = None) -> None:
+    try:
+        with session_scope() as session:
+            session.execute(
+                update(InboundMessage)
+                .where(InboundMessage.id == message_id)
+                .values(status=status, error=error)
+            )
+    except Exception:  # the answer matters more than the bookkeeping
+        logger.exception("could not mark inbound message %s as %s", message_id, status)

@@ -1,0 +1,98 @@
+"""``python -m bot <command>``: the operator's commands and the process entry points."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot import settings
+
+
+def _migrate(_: argparse.Namespace) -> int:
+    from bot.store.migrate import upgrade
+
+    upgrade()
+    print(f"database is up to date ({_safe_url(settings.load().database_url)})")
+    return 0
+
+
+def _check(_: argparse.Namespace) -> int:
+    from bot.action_server import check_configuration
+    from bot.municipality.registry import MunicipalityConfigError
+
+    try:
+        check_configuration()
+    except (MunicipalityConfigError, FileNotFoundError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("configuration is valid")
+    return 0
+
+
+def _action_server(args: argparse.Namespace) -> int:
+    from bot.action_server import run
+    from bot.municipality.registry import MunicipalityConfigError
+
+    try:
+        run(args.host, args.port)
+    except (MunicipalityConfigError, FileNotFoundError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _desk(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from bot.desk.app import create_app
+    from bot.municipality.registry import MunicipalityConfigError
+
+    try:
+        app = create_app()
+    except MunicipalityConfigError as error:
+        print(error, file=sys.stderr)
+        return 1
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from bot.reminders.senders import LogSender
+    from bot.reminders.worker import run_forever
+
+    config = settings.load()
+    print(f"no Twilio credentials: SMS are written to {config.outbox_log}")
+    run_forever(LogSender(config.outbox_log), interval=args.interval)
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(func=_migrate)
+    commands.add_parser("check", help="validate municipality files and catalogs").set_defaults(
+        func=_check
+    )
+    action = commands.add_parser("action-server", help="run the actions and the NLG endpoint")
+    action.add_argument("--host", default="127.0.0.1")
+    action.add_argument("--port", type=int, default=5055)
+    action.set_defaults(func=_action_server)
+    desk = commands.add_parser("desk", help="run the desk (web chat, health)")
+    desk.add_argument("--host", default="127.0.0.1")
+    desk.add_argument("--port", type=int, default=8000)
+    desk.set_defaults(func=_desk)
+    worker = commands.add_parser("worker", help="run the reminder worker")
+    worker.add_argument("--interval", type=float, default=5.0)
+    worker.set_defaults(func=_worker)
+
+    args = parser.parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,1 @@
+"""The desk process: consultant web app (later), the public web chat and health."""

@@ -1,0 +1,86 @@
+"""The desk web app (FastAPI): ``/healthz`` and the public web chat under ``/chat/``.
+
+The web chat page talks to its own origin (``/chat/api/message``) and the desk forwards
+to rasa's REST channel. So rasa stays bound to 127.0.0.1 and needs no CORS, and the one
+public process is the desk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import text
+
+from bot import settings
+from bot.i18n.catalog import translate
+from bot.i18n.languages import ENDONYMS, SHIPPED, direction
+from bot.municipality.registry import municipalities
+from bot.store.db import engine
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+def create_app() -> FastAPI:
+    municipalities()  # a broken municipality file stops start-up here
+    config = settings.load()
+    app = FastAPI(title="Baken desk", docs_url=None, redoc_url=None)
+    app.mount("/chat/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    client = httpx.AsyncClient(base_url=config.rasa_url, timeout=30)
+
+    @app.on_event("shutdown")
+    async def _close() -> None:
+        await client.aclose()
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        checks = {"database": "ok", "rasa": "ok"}
+        try:
+            with engine().connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception as error:
+            checks["database"] = f"error: {type(error).__name__}"
+        try:
+            reply = await client.get("/", timeout=3)
+            reply.raise_for_status()
+        except httpx.HTTPError as error:
+            checks["rasa"] = f"unreachable: {type(error).__name__}"
+        healthy = all(value == "ok" for value in checks.values())
+        return JSONResponse(
+            {"status": "ok" if healthy else "degraded", **checks},
+            status_code=200 if healthy else 503,
+        )
+
+    @app.get("/chat/", response_class=HTMLResponse)
+    async def chat_page(request: Request, lang: str = "nl") -> HTMLResponse:
+        lang = lang if lang in SHIPPED else "nl"
+        return templates.TemplateResponse(
+            "chat.html",
+            {
+                "request": request,
+                "pgettext": lambda context, message: translate(lang, context, message),
+                "lang": lang,
+                "dir": direction(lang),
+                "languages": [(code, ENDONYMS[code]) for code in SHIPPED],
+            },
+        )
+
+    @app.post("/chat/api/message")
+    async def chat_message(request: Request) -> Response:
+        try:
+            reply = await client.post(
+                "/webhooks/rest/webhook",
+                content=await request.body(),
+                headers={"content-type": "application/json"},
+            )
+        except httpx.HTTPError:
+            # The page shows its own translated text for this code.
+            return JSONResponse({"error": "rasa_unreachable"}, status_code=503)
+        return Response(reply.content, status_code=reply.status_code, media_type="application/json")
+
+    return app

@@ -1,0 +1,1 @@
+"""Handing a conversation to a person: references, transcripts, tickets."""

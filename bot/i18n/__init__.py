@@ -1,0 +1,1 @@
+"""Languages: detection, gettext catalogs, the NLG renderer and Babel formatting."""

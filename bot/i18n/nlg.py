@@ -1,0 +1,79 @@
+"""Rasa's NLG endpoint protocol: render a named response in the conversation's language.
+
+Rasa posts ``{"response": name, "arguments": {...}, "tracker": {...}, "channel": {...}}``
+for every message the bot sends, whether it comes from a rule, a form or a custom action.
+We pick the Dutch source variation from the domain, translate it through the catalog of
+the conversation's language and fill in ``{placeholders}`` from the arguments and slots.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.i18n.catalog import translate
+from bot.i18n.conversation import language_of_tracker
+from bot.i18n.languages import is_shipped
+from bot.i18n.responses import Responses
+
+logger = logging.getLogger(__name__)
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def fill(text: str, values: Mapping[str, Any]) -> str:
+    """Replace ``{name}`` by its value; unknown names stay as they are (Rasa does the same)."""
+
+    def _value(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key not in values:
+            return match.group(0)
+        value = values[key]
+        return "" if value is None else str(value)
+
+    return PLACEHOLDER.sub(_value, text)
+
+
+def _pick(variations: list[dict[str, Any]], channel: str | None) -> dict[str, Any]:
+    for_channel = [v for v in variations if v.get("channel") == channel]
+    general = [v for v in variations if not v.get("channel")]
+    return random.choice(for_channel or general or variations)
+
+
+def render_response(
+    name: str, lang: str, values: Mapping[str, Any], responses: Responses, channel: str | None
+) -> dict[str, Any]:
+    variations = responses.get(name)
+    if not variations:
+        logger.error("no response %r in the domain", name)
+        return {}
+    variation = _pick(variations, channel)
+    text = translate(lang, name, variation.get("text", ""))
+    message: dict[str, Any] = {"text": fill(text, values)}
+    if variation.get("buttons"):
+        message["buttons"] = [
+            {"title": fill(translate(lang, name, b["title"]), values), "payload": b["payload"]}
+            for b in variation["buttons"]
+        ]
+    return message
+
+
+def render(body: Mapping[str, Any], responses: Responses) -> dict[str, Any]:
+    """Answer one NLG request."""
+    tracker = body.get("tracker") or {}
+    slots = tracker.get("slots") or {}
+    arguments = body.get("arguments") or {}
+    # An action that changes the language names it: the slot is applied after rendering.
+    lang = arguments.get("language")
+    if not is_shipped(lang):
+        lang = language_of_tracker(slots, tracker.get("events") or [])
+    values = {**slots, **arguments}
+    channel = (body.get("channel") or {}).get("name")
+    return render_response(body["response"], lang, values, responses, channel)

@@ -1,0 +1,1 @@
+"""Per-municipality data (``municipalities/<id>.yml``): schema, loading, calendar, hours."""

@@ -1,0 +1,1 @@
+"""Recognising and masking personal data (BSN, IBAN, phone numbers)."""

@@ -1,0 +1,1 @@
+"""Outgoing messages that wait for their time: the outbox, senders and the worker."""

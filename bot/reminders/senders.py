@@ -1,0 +1,42 @@
+"""Where an outbox message goes. Without Twilio credentials: a local log file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    channel: str
+    to: str
+    body: str
+    idempotency_key: str
+
+
+class Sender(Protocol):
+    def send(self, message: Outgoing) -> str:
+        """Send and return the provider's message id; raise on failure."""
+
+
+class LogSender:
+    """Appends each message as one JSON line, so a developer sees what would be sent."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    def send(self, message: Outgoing) -> str:
+        record = {
+            "at": datetime.now(timezone.utc).isoformat(),
+            "channel": message.channel,
+            "to": message.to,
+            "body": message.body,
+            "key": message.idempotency_key,
+        }
+        with self.path.open("a", encoding="utf-8") as log:
+            log.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return f"log-{message.idempotency_key}"

@@ -1,0 +1,106 @@
+"""The reminder worker: claim due outbox rows, send them, record the result.
+
+Several workers may run at once. On PostgreSQL a row is claimed with
+``SELECT ... FOR UPDATE SKIP LOCKED``; on SQLite the database allows one writer at a
+time, and the claim (status ``pending`` -> ``sending``) is a conditional UPDATE, so a row
+is never sent twice either way. A row stuck in ``sending`` (a worker died mid-send) is
+retried after ``STALE_AFTER``.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from bot.reminders.senders import Outgoing, Sender
+from bot.store.db import session_scope
+from bot.store.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+STALE_AFTER = timedelta(minutes=10)
+
+
+def _claimable(now: datetime):
+    return or_(
+        OutboxMessage.status == "pending",
+        (OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < now - STALE_AFTER),
+    )
+
+
+def claim(session: Session, now: datetime, limit: int = 20) -> list[OutboxMessage]:
+    query = (
+        select(OutboxMessage)
+        .where(_claimable(now), OutboxMessage.send_after <= now)
+        .order_by(OutboxMessage.send_after)
+        .limit(limit)
+    )
+    if session.bind.dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    claimed = []
+    for row in session.execute(query).scalars():
+        result = session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row.id, _claimable(now))
+            .values(status="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount == 1:
+            session.refresh(row)
+            claimed.append(row)
+    return claimed
+
+
+def run_once(sender: Sender, now: datetime | None = None) -> int:
+    """Send what is due now; return how many were sent."""
+    now = now or datetime.now(timezone.utc)
+    with session_scope() as session:
+        batch = [
+            (row.id, Outgoing(row.channel, row.to, row.body, row.idempotency_key), row.attempts)
+            for row in claim(session, now)
+        ]
+    sent = 0
+    for row_id, message, attempts in batch:
+        try:
+            provider_id = sender.send(message)
+        except Exception as error:
+            logger.warning("sending outbox message %s failed: %s", row_id, error)
+            status = "failed" if attempts >= MAX_ATTEMPTS else "pending"
+            retry_at = now + timedelta(seconds=30 * 2**attempts)
+            values = {"status": status, "error": str(error)[:500], "send_after": retry_at}
+        else:
+            sent += 1
+            values = {"status": "sent", "provider_id": provider_id, "sent_at": now, "error": None}
+        with session_scope() as session:
+            session.execute(
+                update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values)
+            )
+    return sent
+
+
+def run_forever(sender: Sender, interval: float = 5.0) -> None:
+    stopping = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    logger.info("reminder worker started; checking the outbox every %.0f s", interval)
+    while not stopping:
+        try:
+            run_once(sender)
+        except Exception:
+            logger.exception("outbox round failed; trying again")
+        for _ in range(int(interval * 10)):
+            if stopping:
+                break
+            time.sleep(0.1)
+    logger.info("reminder worker stopped")

@@ -1,0 +1,150 @@
+"""The database tables (ARCHITECTURE.md, "Data model").
+
+Times are stored in UTC as timezone-aware values; the text of messages is stored after
+redaction (``bot.privacy``) so a BSN or IBAN never lands in a table.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """A timestamp that is always UTC and aware when read back, also on SQLite."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime; store aware UTC times only")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+Base = declarative_base()
+
+
+class Contact(Base):
+    """One person on one channel."""
+
+    __tablename__ = "contact"
+    __table_args__ = (UniqueConstraint("channel", "channel_user_id"),)
+
+    id = Column(Integer, primary_key=True)
+    channel = Column(String(32), nullable=False)
+    channel_user_id = Column(String(128), nullable=False)
+    phone_e164 = Column(String(20))
+    language = Column(String(8))
+    municipality = Column(String(64))
+    consent = Column(Boolean, nullable=False, default=False)
+    sms_opt_out = Column(Boolean, nullable=False, default=False)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_seen_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class InboundMessage(Base):
+    """Every message as it arrived, stored before the bot processes it."""
+
+    __tablename__ = "inbound_message"
+
+    id = Column(Integer, primary_key=True)
+    contact_id = Column(Integer, ForeignKey("contact.id"), index=True)
+    channel = Column(String(32), nullable=False)
+    sender = Column(String(128), nullable=False, index=True)
+    text = Column(Text, nullable=False)  # redacted
+    received_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    status = Column(String(16), nullable=False, default="received")  # received|answered|failed
+    error = Column(Text)
+
+
+class Ticket(Base):
+    __tablename__ = "ticket"
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(16), nullable=False, unique=True)
+    kind = Column(String(32), nullable=False)
+    queue = Column(String(32), nullable=False)
+    municipality = Column(String(64), nullable=False, index=True)
+    priority = Column(String(16), nullable=False, default="normal")
+    status = Column(String(16), nullable=False, default="open", index=True)
+    language = Column(String(8), nullable=False)
+    sla_due_at = Column(UTCDateTime)
+    assignee = Column(String(64))
+    summary = Column(Text, nullable=False)
+    contact_id = Column(Integer, ForeignKey("contact.id"), index=True)
+    conversation_id = Column(String(128), index=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    closed_at = Column(UTCDateTime)
+    outcome = Column(String(32))
+
+    messages = relationship(
+        "TicketMessage", back_populates="ticket", order_by="TicketMessage.sent_at"
+    )
+
+
+class TicketMessage(Base):
+    __tablename__ = "ticket_message"
+
+    id = Column(Integer, primary_key=True)
+    ticket_id = Column(Integer, ForeignKey("ticket.id"), nullable=False, index=True)
+    direction = Column(String(16), nullable=False)  # client|consultant|bot|system
+    text = Column(Text, nullable=False)  # redacted
+    sent_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+    ticket = relationship("Ticket", back_populates="messages")
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_event"
+
+    id = Column(Integer, primary_key=True)
+    actor = Column(String(64), nullable=False)
+    action = Column(String(64), nullable=False)
+    object_type = Column(String(32), nullable=False)
+    object_id = Column(String(64), nullable=False)
+    detail = Column(JSON)
+    at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+
+
+class OutboxMessage(Base):
+    """A message to send later; the reminder worker claims and sends due rows."""
+
+    __tablename__ = "outbox_message"
+
+    id = Column(Integer, primary_key=True)
+    channel = Column(String(16), nullable=False)  # sms|whatsapp|telegram
+    to = Column(String(64), nullable=False)
+    body = Column(Text, nullable=False)
+    send_after = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    status = Column(String(16), nullable=False, default="pending", index=True)
+    attempts = Column(Integer, nullable=False, default=0)
+    provider_id = Column(String(64))
+    idempotency_key = Column(String(128), nullable=False, unique=True)
+    error = Column(Text)
+    claimed_at = Column(UTCDateTime)
+    sent_at = Column(UTCDateTime)
