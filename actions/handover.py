@@ -104,10 +104,13 @@ class ActionCreateTicket(Action):
             dispatcher.utter_message(response="utter_handoff_failed", phone=point.phone or "")
             return []
         dispatcher.utter_message(
-            response=f"utter_handoff_{promise.when}",
+            response="utter_handoff_done",
             team=municipality.handover.team,
             municipality_name=municipality.name,
             ticket_ref=reference,
+        )
+        dispatcher.utter_message(
+            response=f"utter_handoff_{promise.when}",
             day=format_day(promise.day, lang),
             phone=point.phone or "",
         )

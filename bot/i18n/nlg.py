@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import random
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
 from bot.i18n.catalog import translate
 from bot.i18n.conversation import language_of_tracker
-from bot.i18n.languages import is_shipped
+from bot.i18n.languages import direction, is_shipped
 from bot.i18n.responses import Responses
 
 logger = logging.getLogger(__name__)
@@ -28,15 +29,28 @@ def placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text))
 
 
-def fill(text: str, values: Mapping[str, Any]) -> str:
-    """Replace ``{name}`` by its value; unknown names stay as they are (Rasa does the same)."""
+LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
+
+
+def _has_rtl_letters(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def fill(text: str, values: Mapping[str, Any], rtl: bool = False) -> str:
+    """Replace ``{name}`` by its value; unknown names stay as they are (Rasa does the same).
+
+    In right-to-left text a value such as "14 0521" or "T-2026-000123" would be shown
+    with its parts swapped, so it is isolated as left-to-right.
+    """
 
     def _value(match: re.Match[str]) -> str:
         key = match.group(1)
         if key not in values:
             return match.group(0)
-        value = values[key]
-        return "" if value is None else str(value)
+        value = "" if values[key] is None else str(values[key])
+        if rtl and value and not _has_rtl_letters(value):
+            return f"{LEFT_TO_RIGHT_ISOLATE}{value}{POP_ISOLATE}"
+        return value
 
     return PLACEHOLDER.sub(_value, text)
 
@@ -55,11 +69,12 @@ def render_response(
         logger.error("no response %r in the domain", name)
         return {}
     variation = _pick(variations, channel)
+    rtl = direction(lang) == "rtl"
     text = translate(lang, name, variation.get("text", ""))
-    message: dict[str, Any] = {"text": fill(text, values)}
+    message: dict[str, Any] = {"text": fill(text, values, rtl)}
     if variation.get("buttons"):
         message["buttons"] = [
-            {"title": fill(translate(lang, name, b["title"]), values), "payload": b["payload"]}
+            {"title": fill(translate(lang, name, b["title"]), values, rtl), "payload": b["payload"]}
             for b in variation["buttons"]
         ]
     return message

@@ -1,0 +1,55 @@
+from bot.i18n.nlg import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE, fill, render
+from bot.i18n.responses import domain_responses
+
+
+def request(name: str, texts: list[str], slots: dict | None = None, **arguments: object) -> dict:
+    events = [{"event": "user", "text": t} for t in texts]
+    return {
+        "response": name,
+        "arguments": arguments,
+        "tracker": {"slots": slots or {}, "events": events},
+        "channel": {"name": "rest"},
+    }
+
+
+def test_dutch_source_for_a_dutch_conversation() -> None:
+    reply = render(request("utter_greet", ["hallo"]), domain_responses())
+    assert reply["text"].startswith("Hallo! Ik ben Baken")
+    assert [b["payload"] for b in reply["buttons"]] == ["/human_handoff", "/set_language", "/help"]
+
+
+def test_arabic_conversation_gets_arabic_text_and_buttons() -> None:
+    reply = render(request("utter_greet", ["مرحبا"]), domain_responses())
+    assert "Baken" in reply["text"]
+    assert any("\u0600" <= ch <= "\u06ff" for ch in reply["text"])
+    assert all(any("\u0600" <= ch <= "\u06ff" for ch in b["title"]) for b in reply["buttons"])
+
+
+def test_english_by_choice_even_after_dutch() -> None:
+    reply = render(request("utter_goodbye", ["hallo"], {"language": "en"}), domain_responses())
+    assert reply["text"] != domain_responses()["utter_goodbye"][0]["text"]
+    assert "bye" in reply["text"].lower()
+
+
+def test_language_argument_renders_the_confirmation_in_the_new_language() -> None:
+    reply = render(request("utter_language_set", ["hallo"], language="en"), domain_responses())
+    assert "English" in reply["text"]
+
+
+def test_placeholders_are_filled_and_isolated_in_right_to_left_text() -> None:
+    reply = render(
+        request("utter_handoff_done", ["مرحبا"], team="KonnecteD", municipality_name="Deventer",
+                ticket_ref="T-2026-000123"),
+        domain_responses(),
+    )
+    assert f"{LEFT_TO_RIGHT_ISOLATE}T-2026-000123{POP_ISOLATE}" in reply["text"]
+    assert "{" not in reply["text"]
+
+
+def test_fill_leaves_unknown_names() -> None:
+    assert fill("{a} en {b}", {"a": 1}) == "1 en {b}"
+    assert fill("{a}", {"a": None}) == ""
+
+
+def test_unknown_response_renders_nothing() -> None:
+    assert render(request("utter_does_not_exist", ["hallo"]), domain_responses()) == {}
