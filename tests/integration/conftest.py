@@ -1,0 +1,150 @@
+"""Real servers on free ports: the action server, the rasa server (started with the
+Procfile's own command line) and the desk, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from bot.store.db import engine_for
+from bot.store.migrate import upgrade
+from tests.conftest import ROOT, free_port, wait_for_port
+
+MODEL = ROOT / "models" / "baken.tar.gz"
+TOKEN = "integration-secret"
+
+
+def procfile_command(name: str) -> str:
+    for line in (ROOT / "Procfile").read_text().splitlines():
+        if line.startswith(f"{name}:"):
+            return line.split(":", 1)[1].strip()
+    raise KeyError(name)
+
+
+@dataclass
+class Stack:
+    kind: str
+    database_url: str
+    rasa_url: str
+    token: str | None
+    env: dict[str, str]
+    processes: list[subprocess.Popen] = field(default_factory=list)
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        reply = httpx.post(f"{self.rasa_url}/webhooks/rest/webhook",
+                           json={"sender": sender, "message": message}, timeout=60)
+        reply.raise_for_status()
+        return reply.json()
+
+    def sql(self, query: str, **params: object) -> list[tuple]:
+        with engine_for(self.database_url).connect() as connection:
+            return [tuple(row) for row in connection.execute(text(query), params)]
+
+
+def start(command: list[str] | str, env: dict[str, str], log: Path, port: int,
+          timeout: float = 180) -> subprocess.Popen:
+    process = subprocess.Popen(
+        command, shell=isinstance(command, str), cwd=ROOT, env=env,
+        stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    wait_for_port(port, process, timeout, log)
+    return process
+
+
+def stop(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, 15)
+        process.wait(timeout=20)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(process.pid, 9)
+
+
+def _fresh_database(kind: str, workdir: Path, request: pytest.FixtureRequest) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{workdir / 'baken.db'}"
+    server = request.getfixturevalue("postgres_url")
+    name = f"baken_it_{free_port()}"
+    with engine_for(server).connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+class Stacks:
+    """Starts each kind of stack once per test session, on first use."""
+
+    def __init__(self, request: pytest.FixtureRequest, tmp: pytest.TempPathFactory) -> None:
+        self.request, self.tmp, self.started = request, tmp, {}
+
+    def get(self, kind: str) -> Stack:
+        if kind not in self.started:
+            self.started[kind] = self._start(kind)
+        return self.started[kind]
+
+    def _start(self, kind: str) -> Stack:
+        if not MODEL.exists():
+            pytest.fail(f"{MODEL} is missing: run the tests with 'make test'")
+        workdir = self.tmp.mktemp(f"stack-{kind}")
+        database_url = _fresh_database(kind, workdir, self.request)
+        upgrade(database_url)
+        action_port, rasa_port = free_port(), free_port()
+        token = TOKEN if kind == "postgresql" else None  # one stack checks the token
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "RASA_INTERFACE": "127.0.0.1",
+            "RASA_PORT": str(rasa_port),
+            "ACTION_PORT": str(action_port),
+            "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
+            "NLG_URL": f"http://127.0.0.1:{action_port}/nlg",
+            "RASA_TELEMETRY_ENABLED": "false",
+            "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        }
+        env.pop("RASA_AUTH_TOKEN", None)
+        if token:
+            env["RASA_AUTH_TOKEN"] = token
+        stack = Stack(kind, database_url, f"http://127.0.0.1:{rasa_port}", token, env)
+        stack.processes.append(
+            start(procfile_command("actions"), env, workdir / "actions.log", action_port, 60)
+        )
+        stack.processes.append(
+            start(procfile_command("rasa"), env, workdir / "rasa.log", rasa_port, timeout=240)
+        )
+        return stack
+
+    def close(self) -> None:
+        for stack in self.started.values():
+            for process in reversed(stack.processes):
+                stop(process)
+
+
+@pytest.fixture(scope="session")
+def stacks(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stacks]:
+    started = Stacks(request, tmp_path_factory)
+    yield started
+    started.close()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def stack(request: pytest.FixtureRequest, stacks: Stacks) -> Stack:
+    return stacks.get(request.param)
+
+
+@pytest.fixture(scope="session")
+def desk_url(stacks: Stacks, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The desk (web chat, health) in front of the SQLite stack."""
+    backend = stacks.get("sqlite")
+    port = free_port()
+    env = {**backend.env, "RASA_URL": backend.rasa_url}
+    log = tmp_path_factory.mktemp("desk") / "desk.log"
+    process = start([sys.executable, "-m", "bot", "desk", "--port", str(port)], env, log, port, 60)
+    yield f"http://127.0.0.1:{port}"
+    stop(process)
