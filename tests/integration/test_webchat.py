@@ -1,0 +1,111 @@
+"""The web chat in a real browser (headless Chromium via Playwright), and /healthz."""
+
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.conftest import free_port
+from tests.integration.conftest import Stacks, start, stop
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+
+CHROMIUM = os.environ.get("BAKEN_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing (apt install chromium, or set BAKEN_CHROMIUM)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_healthz_reports_database_and_rasa(desk_url: str) -> None:
+    reply = httpx.get(f"{desk_url}/healthz")
+    assert reply.status_code == 200
+    assert reply.json() == {"status": "ok", "database": "ok", "rasa": "ok"}
+
+
+def test_hallo_shows_the_menu(page: Page, desk_url: str) -> None:
+    page.goto(f"{desk_url}/chat/")
+    page.get_by_label("Uw bericht").fill("hallo")
+    page.get_by_role("button", name="Verstuur").click()
+    bot = page.locator("li.bot").first
+    expect(bot).to_contain_text("Ik ben Baken")
+    expect(bot.get_by_role("button", name="1. Praten met een medewerker")).to_be_visible()
+    expect(bot.get_by_role("button", name="3. Wat kan Baken?")).to_be_visible()
+
+
+def test_a_number_picks_the_menu_option_and_handoff_gives_a_reference(page: Page, desk_url: str) -> None:
+    page.goto(f"{desk_url}/chat/")
+    box = page.get_by_label("Uw bericht")
+    box.fill("hallo")
+    box.press("Enter")
+    expect(page.locator("li.bot").first).to_contain_text("Ik ben Baken")
+    box.fill("1")
+    box.press("Enter")
+    expect(page.locator("li.me").nth(1)).to_have_text("1. Praten met een medewerker")
+    expect(page.locator("li.bot").nth(1)).to_contain_text("In welke gemeente woont u?")
+    page.get_by_role("button", name="2. Steenwijkerland").click()
+    expect(page.locator("li.bot").nth(2)).to_contain_text("telefoonnummer")
+    box.fill("06 12345678")
+    box.press("Enter")
+    expect(page.locator("li.bot").nth(3)).to_contain_text(re.compile(r"T-\d{4}-\d{6}"))
+
+
+def test_arabic_page_is_right_to_left_and_answers_in_arabic(page: Page, desk_url: str) -> None:
+    page.goto(f"{desk_url}/chat/?lang=ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    box = page.locator("#message")
+    box.fill("مرحبا")
+    box.press("Enter")
+    answer = page.locator("li.bot").first
+    expect(answer).to_contain_text(re.compile(r"[\u0600-\u06ff]"))
+    assert answer.evaluate("e => getComputedStyle(e).direction") == "rtl"
+
+
+@pytest.fixture(scope="module")
+def desk_without_rasa(stacks: Stacks, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A desk whose rasa server is down (nothing listens on its port)."""
+    port = free_port()
+    env = {**stacks.get("sqlite").env, "RASA_URL": f"http://127.0.0.1:{free_port()}"}
+    log = tmp_path_factory.mktemp("desk-down") / "desk.log"
+    process = start([sys.executable, "-m", "bot", "desk", "--port", str(port)], env, log, port, 60)
+    yield f"http://127.0.0.1:{port}"
+    stop(process)
+
+
+def test_rasa_down_is_reported_by_healthz(desk_without_rasa: str) -> None:
+    reply = httpx.get(f"{desk_without_rasa}/healthz")
+    assert reply.status_code == 503
+    assert reply.json()["database"] == "ok"
+    assert reply.json()["rasa"].startswith("unreachable")
+
+
+def test_rasa_down_is_explained_in_the_page_language(page: Page, desk_without_rasa: str) -> None:
+    page.goto(f"{desk_without_rasa}/chat/?lang=en")
+    page.locator("#message").fill("hello")
+    page.locator("#message").press("Enter")
+    expect(page.locator("#status")).to_contain_text("Baken is not available right now")
+    expect(page.locator("li.me")).to_have_text("hello")  # what the user typed stays visible
