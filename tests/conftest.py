@@ -39,6 +39,35 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float, log: Pat
     raise TimeoutError(f"nothing listens on {port} after {timeout}s:\n{log.read_text()[-4000:]}")
 
 
+def missing_server(name: str, package: str) -> None:
+    if os.environ.get("BAKEN_REQUIRE_SERVERS") == "1":
+        pytest.fail(f"{name} is required (BAKEN_REQUIRE_SERVERS=1) but not installed")
+    pytest.skip(f"{name} is not installed (apt install {package})")
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A throwaway redis-server on a free port."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        missing_server("Redis", "redis-server")
+    port = free_port()
+    workdir = Path(tempfile.mkdtemp(prefix="baken-redis-"))
+    log = workdir / "log"
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(workdir)],
+        stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for_port(port, process, 30, log)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def _postgres_bin() -> Path | None:
     found = sorted(glob("/usr/lib/postgresql/*/bin/initdb"))
     if found:
@@ -51,14 +80,12 @@ def _postgres_bin() -> Path | None:
 def postgres_url() -> Iterator[str]:
     """A throwaway PostgreSQL cluster on a free port, for the whole test session.
 
-    Skipped when PostgreSQL is not installed, unless BAKEN_REQUIRE_POSTGRES=1 (CI), where
+    Skipped when PostgreSQL is not installed, unless BAKEN_REQUIRE_SERVERS=1 (CI), where
     a missing server is a failure.
     """
     bindir = _postgres_bin()
     if bindir is None:
-        if os.environ.get("BAKEN_REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL is required (BAKEN_REQUIRE_POSTGRES=1) but not installed")
-        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
+        missing_server("PostgreSQL", "postgresql")
     # Not pytest's tmp_path: that is private to root, and the server runs as postgres.
     base = Path(tempfile.mkdtemp(prefix="baken-pg-"))
     data, sockets = base / "data", base / "run"

@@ -1,0 +1,69 @@
+"""The custom actions, called the way the action server calls them."""
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import OFFER_HANDOFF, ActionHandleFallback, ActionSetLanguage, ActionYesNo
+
+
+def tracker(intents: list[str], slots: dict | None = None, entities: list | None = None) -> Tracker:
+    events = [
+        {"event": "user", "text": f"bericht {i}", "parse_data": {"intent": {"name": name}}}
+        for i, name in enumerate(intents)
+    ]
+    latest = {"intent": {"name": intents[-1]}, "entities": entities or [], "text": "x"}
+    return Tracker("u1", slots or {}, latest, events, False, None, {}, "rest")
+
+
+async def run(action, t: Tracker) -> tuple[list[str], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, t, {})
+    return [m["response"] for m in dispatcher.messages], events
+
+
+async def test_first_miss_asks_to_rephrase() -> None:
+    responses, events = await run(ActionHandleFallback(), tracker(["greet", "nlu_fallback"]))
+    assert responses == ["utter_rephrase"] and events == []
+
+
+async def test_out_of_scope_and_empty_get_their_own_answer() -> None:
+    assert (await run(ActionHandleFallback(), tracker(["out_of_scope"])))[0] == ["utter_out_of_scope"]
+    assert (await run(ActionHandleFallback(), tracker(["empty_message"])))[0] == ["utter_empty_message"]
+
+
+async def test_second_miss_in_a_row_offers_a_person() -> None:
+    responses, events = await run(ActionHandleFallback(), tracker(["nlu_fallback", "out_of_scope"]))
+    assert responses == ["utter_offer_handoff"]
+    assert {"event": "slot", "name": "last_menu", "value": OFFER_HANDOFF, "timestamp": None} in events
+
+
+async def test_an_understood_message_in_between_resets_the_count() -> None:
+    responses, _ = await run(ActionHandleFallback(), tracker(["nlu_fallback", "greet", "nlu_fallback"]))
+    assert responses == ["utter_rephrase"]
+
+
+async def test_yes_after_the_offer_starts_the_handoff() -> None:
+    t = tracker(["nlu_fallback", "nlu_fallback", "affirm"], {"last_menu": OFFER_HANDOFF})
+    responses, events = await run(ActionYesNo(), t)
+    assert responses == []
+    assert {"event": "followup", "name": "handoff_form", "timestamp": None} in events
+
+
+async def test_yes_out_of_context_asks_what_they_need() -> None:
+    responses, _ = await run(ActionYesNo(), tracker(["affirm"]))
+    assert responses == ["utter_how_else"]
+
+
+async def test_language_not_yet_shipped_is_said_plainly() -> None:
+    t = tracker(["set_language"], entities=[{"entity": "language", "value": "tr"}])
+    responses, events = await run(ActionSetLanguage(), t)
+    assert responses == ["utter_language_unavailable"] and events == []
+
+
+async def test_language_choice_sets_the_slot_and_confirms_in_that_language() -> None:
+    t = tracker(["set_language"], entities=[{"entity": "language", "value": "ar"}])
+    dispatcher = CollectingDispatcher()
+    events = await ActionSetLanguage().run(dispatcher, t, {})
+    assert dispatcher.messages[0]["response"] == "utter_language_set"
+    assert dispatcher.messages[0]["language"] == "ar"
+    assert events[0]["name"] == "language" and events[0]["value"] == "ar"
