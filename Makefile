@@ -29,12 +29,13 @@ CATALOGS := $(foreach l,$(SHIPPED),locales/$(l)/LC_MESSAGES/bot.mo)
 MODEL := models/baken.tar.gz
 TRAINING := config.yml $(shell find domain data -name '*.yml' 2>/dev/null)
 
-.PHONY: help setup run test lint validate unit stories i18n catalogs migrate lock clean
+.PHONY: help setup run test lint validate unit stories bench i18n catalogs migrate lock clean
 
 help:
 	@echo "make run    start Baken (rasa, actions, desk, worker) on this machine"
 	@echo "make test   ruff, rasa data validate, pytest, conversation tests"
 	@echo "make i18n   extract texts, update and compile the catalogs"
+	@echo "make bench  benchmarks (bench/), reports in bench/reports/"
 	@echo "make lock   re-resolve requirements.in into requirements.lock"
 
 $(INSTALLED): requirements.lock pyproject.toml
@@ -97,6 +98,9 @@ stories: $(INSTALLED) $(MODEL)
 	  --fail-on-prediction-errors --out results
 
 test: lint validate unit stories
+
+bench: $(INSTALLED) $(MODEL)
+	python bench/out_of_scope.py $(MODEL)
 
 lock:
 	@python=$$(scripts/find-python310) || exit 1; rm -rf /tmp/baken-lock && "$$python" -m venv /tmp/baken-lock
