@@ -86,6 +86,7 @@ run: $(INSTALLED) catalogs $(MODEL) migrate
 
 lint: $(INSTALLED)
 	ruff check .
+	ruff format --check .
 
 validate: $(INSTALLED)
 	rasa data validate --domain domain --data data --config config.yml

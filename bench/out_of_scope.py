@@ -39,14 +39,18 @@ async def main(model: Path) -> str:
         rows = json.loads(path.read_text())
         groups = {"all": rows}
         if path.name.startswith("xsid"):
-            groups["reminder/alarm"] = [r for r in rows if r["source_intent"].split("/")[0] in ("reminder", "alarm")]
+            groups["reminder/alarm"] = [
+                r for r in rows if r["source_intent"].split("/")[0] in ("reminder", "alarm")
+            ]
         for label, subset in groups.items():
             intents = await classify(agent, [r["text"] for r in subset])
             accepted = Counter(i for i in intents if i not in REJECTED)
             n = sum(accepted.values())
             top = ", ".join(f"{i} {c}" for i, c in accepted.most_common(3))
             name = path.name if label == "all" else f"{path.name} ({label})"
-            lines.append(f"| {name} | {len(subset)} | {n} | {n / max(len(subset), 1):.1%} | {top} |")
+            lines.append(
+                f"| {name} | {len(subset)} | {n} | {n / max(len(subset), 1):.1%} | {top} |"
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -35,3 +35,9 @@ def translate(lang: str, context: str, source: str) -> str:
     if not source:
         return source
     return translations(lang).pgettext(context, source)
+
+
+def N_(context: str, message: str) -> str:
+    """Mark a text in Python for extraction (``make i18n``); translate it later with
+    ``translate(lang, context, message)``."""
+    return message

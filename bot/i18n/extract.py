@@ -26,7 +26,7 @@ def extract_domain(
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
     root = yaml.compose(fileobj.read().decode("utf-8"))
     responses = _mapping(root).get("responses") if root else None
-    for name_node, variations in (responses.value if responses else []):
+    for name_node, variations in responses.value if responses else []:
         name = _scalar(name_node)
         for variation in variations.value:
             fields = _mapping(variation)

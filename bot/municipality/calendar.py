@@ -45,8 +45,8 @@ def public_holidays(year: int) -> set[date]:
 
 
 def is_working_day(day: date, extra_closed: Iterable[date] = ()) -> bool:
-    return day.weekday() < 5 and day not in public_holidays(day.year) and day not in set(
-        extra_closed
+    return (
+        day.weekday() < 5 and day not in public_holidays(day.year) and day not in set(extra_closed)
     )
 
 

@@ -93,12 +93,23 @@ class Handover(Strict):
     source: str
 
 
+class MeldingProcess(Strict):
+    """What happens after a melding, in working days (``None`` where not known)."""
+
+    call_back_working_days: int | None = None
+    screening_working_days: int | None = None
+    documents_working_days: int | None = None
+    urgent_contact_point: str
+    source: str
+
+
 class Municipality(Strict):
     id: str
     name: str
     places: list[str]
     contact_points: list[ContactPoint]
     handover: Handover
+    melding: MeldingProcess
     closed_days: list[date] = []
     checked_on: date
 
@@ -113,6 +124,15 @@ class Municipality(Strict):
         ids = {cp.id for cp in values.get("contact_points", [])}
         if value.contact_point not in ids:
             raise ValueError(f"contact point {value.contact_point!r} is not in contact_points")
+        return value
+
+    @validator("melding")
+    def _urgent_point_exists(cls, value: MeldingProcess, values: dict) -> MeldingProcess:
+        ids = {cp.id for cp in values.get("contact_points", [])}
+        if value.urgent_contact_point not in ids:
+            raise ValueError(
+                f"contact point {value.urgent_contact_point!r} is not in contact_points"
+            )
         return value
 
     def contact_point(self, point_id: str) -> ContactPoint:

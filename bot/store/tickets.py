@@ -28,9 +28,7 @@ class NewTicket:
     priority: str = "normal"
 
 
-def upsert_contact(
-    session: Session, channel: str, user_id: str, **fields: str | None
-) -> Contact:
+def upsert_contact(session: Session, channel: str, user_id: str, **fields: str | None) -> Contact:
     contact = session.execute(
         select(Contact).where(Contact.channel == channel, Contact.channel_user_id == user_id)
     ).scalar_one_or_none()

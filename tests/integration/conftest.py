@@ -40,8 +40,11 @@ class Stack:
     processes: list[subprocess.Popen] = field(default_factory=list)
 
     def say(self, sender: str, message: str) -> list[dict]:
-        reply = httpx.post(f"{self.rasa_url}/webhooks/rest/webhook",
-                           json={"sender": sender, "message": message}, timeout=60)
+        reply = httpx.post(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=60,
+        )
         reply.raise_for_status()
         return reply.json()
 
@@ -50,11 +53,17 @@ class Stack:
             return [tuple(row) for row in connection.execute(text(query), params)]
 
 
-def start(command: list[str] | str, env: dict[str, str], log: Path, port: int,
-          timeout: float = 180) -> subprocess.Popen:
+def start(
+    command: list[str] | str, env: dict[str, str], log: Path, port: int, timeout: float = 180
+) -> subprocess.Popen:
     process = subprocess.Popen(
-        command, shell=isinstance(command, str), cwd=ROOT, env=env,
-        stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+        command,
+        shell=isinstance(command, str),
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     wait_for_port(port, process, timeout, log)
     return process
@@ -127,7 +136,9 @@ class Stacks:
 
 
 @pytest.fixture(scope="session")
-def stacks(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stacks]:
+def stacks(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stacks]:
     started = Stacks(request, tmp_path_factory)
     yield started
     started.close()

@@ -25,7 +25,10 @@ def test_greeting_shows_the_menu_in_dutch(stack: Stack) -> None:
     reply = stack.say(sender(), "hallo")
     assert reply[0]["text"].startswith("Hallo! Ik ben Baken")
     assert [b["title"] for b in reply[0]["buttons"]] == [
-        "Praten met een medewerker", "Andere taal", "Wat kan Baken?"]
+        "Praten met een medewerker",
+        "Andere taal",
+        "Wat kan Baken?",
+    ]
 
 
 def test_arabic_is_detected_and_kept_for_the_conversation(stack: Stack) -> None:
@@ -80,11 +83,15 @@ def test_handoff_in_english_gives_a_ticket_with_the_conversation(stack: Stack) -
     reference = re.search(r"T-\d{4}-\d{6}", texts(done)).group(0)
     assert "KonnecteD" in texts(done) and "Deventer" in texts(done)
     [(language, municipality, status, sla)] = stack.sql(
-        "SELECT language, municipality, status, sla_due_at FROM ticket WHERE reference = :r", r=reference)
+        "SELECT language, municipality, status, sla_due_at FROM ticket WHERE reference = :r",
+        r=reference,
+    )
     assert (language, municipality, status) == ("en", "deventer", "open") and sla is not None
     messages = stack.sql(
         "SELECT m.direction, m.text FROM ticket_message m JOIN ticket t ON t.id = m.ticket_id "
-        "WHERE t.reference = :r ORDER BY m.id", r=reference)
+        "WHERE t.reference = :r ORDER BY m.id",
+        r=reference,
+    )
     assert ("client", "I want to talk to a real person please") in messages
     assert ("client", "[telefoonnummer]") in messages  # masked in the transcript
     assert any(direction == "bot" for direction, _ in messages)
@@ -142,8 +149,11 @@ def test_bsn_is_not_needed_and_not_kept_by_rasa(stack: Stack) -> None:
     [(b"{not json", "not valid JSON"), (b'{"message": "hoi"}', "'sender'"), (b"[]", "JSON object")],
 )
 def test_malformed_requests_get_400_with_a_reason(stack: Stack, body: bytes, reason: str) -> None:
-    reply = httpx.post(f"{stack.rasa_url}/webhooks/rest/webhook", content=body,
-                       headers={"content-type": "application/json"})
+    reply = httpx.post(
+        f"{stack.rasa_url}/webhooks/rest/webhook",
+        content=body,
+        headers={"content-type": "application/json"},
+    )
     assert reply.status_code == 400
     assert reason in reply.json()["error"]
     assert httpx.get(f"{stack.rasa_url}/").status_code == 200  # still up

@@ -25,8 +25,14 @@ def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -56,7 +62,9 @@ def test_hallo_shows_the_menu(page: Page, desk_url: str) -> None:
     expect(bot.get_by_role("button", name="3. Wat kan Baken?")).to_be_visible()
 
 
-def test_a_number_picks_the_menu_option_and_handoff_gives_a_reference(page: Page, desk_url: str) -> None:
+def test_a_number_picks_the_menu_option_and_handoff_gives_a_reference(
+    page: Page, desk_url: str
+) -> None:
     page.goto(f"{desk_url}/chat/")
     box = page.get_by_label("Uw bericht")
     box.fill("hallo")

@@ -27,18 +27,29 @@ async def test_first_miss_asks_to_rephrase() -> None:
 
 
 async def test_out_of_scope_and_empty_get_their_own_answer() -> None:
-    assert (await run(ActionHandleFallback(), tracker(["out_of_scope"])))[0] == ["utter_out_of_scope"]
-    assert (await run(ActionHandleFallback(), tracker(["empty_message"])))[0] == ["utter_empty_message"]
+    assert (await run(ActionHandleFallback(), tracker(["out_of_scope"])))[0] == [
+        "utter_out_of_scope"
+    ]
+    assert (await run(ActionHandleFallback(), tracker(["empty_message"])))[0] == [
+        "utter_empty_message"
+    ]
 
 
 async def test_second_miss_in_a_row_offers_a_person() -> None:
     responses, events = await run(ActionHandleFallback(), tracker(["nlu_fallback", "out_of_scope"]))
     assert responses == ["utter_offer_handoff"]
-    assert {"event": "slot", "name": "last_menu", "value": OFFER_HANDOFF, "timestamp": None} in events
+    assert {
+        "event": "slot",
+        "name": "last_menu",
+        "value": OFFER_HANDOFF,
+        "timestamp": None,
+    } in events
 
 
 async def test_an_understood_message_in_between_resets_the_count() -> None:
-    responses, _ = await run(ActionHandleFallback(), tracker(["nlu_fallback", "greet", "nlu_fallback"]))
+    responses, _ = await run(
+        ActionHandleFallback(), tracker(["nlu_fallback", "greet", "nlu_fallback"])
+    )
     assert responses == ["utter_rephrase"]
 
 

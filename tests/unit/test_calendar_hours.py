@@ -16,7 +16,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.mark.parametrize(
-    ("year", "easter"), [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2026, date(2026, 4, 5))]
+    ("year", "easter"),
+    [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2026, date(2026, 4, 5))],
 )
 def test_easter(year: int, easter: date) -> None:
     assert easter_sunday(year) == easter
@@ -38,7 +39,9 @@ def _point(hours: object) -> ContactPoint:
     return ContactPoint(id="x", name="X", purpose="p", phone="14 0570", hours=hours, source="s")
 
 
-OFFICE = WeeklyHours(**{d: ["09:00-16:00"] for d in ("monday", "tuesday", "wednesday", "thursday", "friday")})
+OFFICE = WeeklyHours(
+    **{d: ["09:00-16:00"] for d in ("monday", "tuesday", "wednesday", "thursday", "friday")}
+)
 
 
 def at(text: str) -> datetime:

@@ -39,7 +39,9 @@ def test_every_message_is_translated_with_the_same_placeholders(lang: str) -> No
 def test_the_extractor_finds_response_texts_and_buttons() -> None:
     messages = source_messages()
     assert ("utter_greet", "Praten met een medewerker") in messages
-    assert any(context == "utter_handoff_done" and "{ticket_ref}" in text for context, text in messages)
+    assert any(
+        context == "utter_handoff_done" and "{ticket_ref}" in text for context, text in messages
+    )
     assert any(context == "webchat" for context, _ in messages)
 
 

@@ -11,7 +11,9 @@ def test_in_memory_without_redis(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(ConfiguredLockStore(endpoint_config=None), InMemoryLockStore)
 
 
-def test_two_servers_share_the_conversation_lock(redis_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_servers_share_the_conversation_lock(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REDIS_URL", redis_url)
     server_a, server_b = ConfiguredLockStore(), ConfiguredLockStore()
     assert isinstance(server_a, RedisLockStore)

@@ -43,13 +43,17 @@ def test_error_names_file_field_and_problem(tmp_path: Path) -> None:
 
 
 def test_unknown_field_and_missing_source_are_errors(tmp_path: Path) -> None:
-    with pytest.raises(MunicipalityConfigError, match="field 'telefoon': extra fields not permitted"):
+    with pytest.raises(
+        MunicipalityConfigError, match="field 'telefoon': extra fields not permitted"
+    ):
         load_file(_broken(tmp_path, {"telefoon": "123"}))
     data = yaml.safe_load((SHIPPED / "deventer.yml").read_text())
     del data["contact_points"][0]["source"]
     path = tmp_path / "deventer.yml"
     path.write_text(yaml.safe_dump(data))
-    with pytest.raises(MunicipalityConfigError, match=r"field 'contact_points.0.source': field required"):
+    with pytest.raises(
+        MunicipalityConfigError, match=r"field 'contact_points.0.source': field required"
+    ):
         load_file(path)
 
 
@@ -77,8 +81,13 @@ def test_start_up_stops_with_the_message(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Giethoorn", "steenwijkerland"), ("ik woon in sint jansklooster", "steenwijkerland"),
-     ("DEVENTER", "deventer"), ("bathmen", "deventer"), ("Zwolle", None)],
+    [
+        ("Giethoorn", "steenwijkerland"),
+        ("ik woon in sint jansklooster", "steenwijkerland"),
+        ("DEVENTER", "deventer"),
+        ("bathmen", "deventer"),
+        ("Zwolle", None),
+    ],
 )
 def test_find_by_place(text: str, expected: str | None) -> None:
     found = find_by_place(text, load_all(SHIPPED))

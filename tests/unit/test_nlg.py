@@ -38,8 +38,13 @@ def test_language_argument_renders_the_confirmation_in_the_new_language() -> Non
 
 def test_placeholders_are_filled_and_isolated_in_right_to_left_text() -> None:
     reply = render(
-        request("utter_handoff_done", ["مرحبا"], team="KonnecteD", municipality_name="Deventer",
-                ticket_ref="T-2026-000123"),
+        request(
+            "utter_handoff_done",
+            ["مرحبا"],
+            team="KonnecteD",
+            municipality_name="Deventer",
+            ticket_ref="T-2026-000123",
+        ),
         domain_responses(),
     )
     assert f"{LEFT_TO_RIGHT_ISOLATE}T-2026-000123{POP_ISOLATE}" in reply["text"]

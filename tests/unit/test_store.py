@@ -25,9 +25,14 @@ EVENTS = [
 
 def new_ticket(conversation: str = "web-1") -> NewTicket:
     return NewTicket(
-        kind="vraag", queue="algemeen", municipality="deventer", language="ar",
-        summary="Klant vraagt om contact.", sla_due_at=datetime.now(timezone.utc),
-        conversation_id=conversation, channel="rest",
+        kind="vraag",
+        queue="algemeen",
+        municipality="deventer",
+        language="ar",
+        summary="Klant vraagt om contact.",
+        sla_due_at=datetime.now(timezone.utc),
+        conversation_id=conversation,
+        channel="rest",
     )
 
 
@@ -48,7 +53,11 @@ def test_ticket_with_masked_transcript_and_audit(database_url: str) -> None:
     assert ticket.status == "open" and ticket.language == "ar"
     assert ticket.sla_due_at.tzinfo is not None
     assert (audit.action, audit.object_id) == ("ticket.created", reference)
-    assert (contact.channel, contact.channel_user_id, contact.municipality) == ("rest", "web-1", "deventer")
+    assert (contact.channel, contact.channel_user_id, contact.municipality) == (
+        "rest",
+        "web-1",
+        "deventer",
+    )
 
 
 def test_many_tickets_get_distinct_references(database_url: str) -> None:
@@ -68,23 +77,39 @@ def test_inbound_is_stored_masked_before_processing(database_url: str) -> None:
 def _queue(n: int, send_after: datetime) -> None:
     with session_scope() as session:
         for i in range(n):
-            session.add(OutboxMessage(channel="sms", to=f"+3161234567{i}", body=f"bericht {i}",
-                                      send_after=send_after, idempotency_key=f"k{i}"))
+            session.add(
+                OutboxMessage(
+                    channel="sms",
+                    to=f"+3161234567{i}",
+                    body=f"bericht {i}",
+                    send_after=send_after,
+                    idempotency_key=f"k{i}",
+                )
+            )
 
 
 def test_worker_sends_due_messages_once(database_url: str, tmp_path: Path) -> None:
     now = datetime.now(timezone.utc)
     _queue(3, now - timedelta(minutes=1))
     with session_scope() as session:
-        session.add(OutboxMessage(channel="sms", to="+31600000000", body="later",
-                                  send_after=now + timedelta(hours=1), idempotency_key="later"))
+        session.add(
+            OutboxMessage(
+                channel="sms",
+                to="+31600000000",
+                body="later",
+                send_after=now + timedelta(hours=1),
+                idempotency_key="later",
+            )
+        )
     sender = LogSender(tmp_path / "outbox.log")
     assert run_once(sender) == 3
     assert run_once(sender) == 0
     lines = (tmp_path / "outbox.log").read_text().splitlines()
     assert len(lines) == 3 and "bericht 0" in lines[0]
     with session_scope() as session:
-        statuses = dict(session.execute(select(OutboxMessage.idempotency_key, OutboxMessage.status)).all())
+        statuses = dict(
+            session.execute(select(OutboxMessage.idempotency_key, OutboxMessage.status)).all()
+        )
     assert statuses == {"k0": "sent", "k1": "sent", "k2": "sent", "later": "pending"}
 
 
@@ -117,6 +142,9 @@ def test_parallel_workers_never_send_twice(database_url: str, tmp_path: Path, wo
     sender = LogSender(tmp_path / "outbox.log")
     with ThreadPoolExecutor(workers) as pool:
         sent = sum(pool.map(lambda _: sum(run_once(sender) for _ in range(5)), range(workers)))
-    keys = [line.split('"key": "')[1].split('"')[0] for line in (tmp_path / "outbox.log").read_text().splitlines()]
+    keys = [
+        line.split('"key": "')[1].split('"')[0]
+        for line in (tmp_path / "outbox.log").read_text().splitlines()
+    ]
     assert sent == 40
     assert sorted(keys) == sorted(f"k{i}" for i in range(40))

@@ -22,7 +22,9 @@ def examples(lang: str) -> dict[str, list[str]]:
     for path in (ROOT / "data" / "nlu" / lang).glob("*.yml"):
         for block in yaml.safe_load(path.read_text())["nlu"]:
             if "intent" in block:
-                lines = [line[2:].strip() for line in block["examples"].splitlines() if line.strip()]
+                lines = [
+                    line[2:].strip() for line in block["examples"].splitlines() if line.strip()
+                ]
                 found[block["intent"]] += [ANNOTATION.sub(r"\1", line) for line in lines]
     return found
 
@@ -57,9 +59,14 @@ def test_no_example_is_given_two_intents(lang: str) -> None:
 def test_benchmark_utterances_are_never_trained_on() -> None:
     if not BENCHMARKS.exists():
         pytest.skip("shared benchmarks not present")
-    benchmark = {row["text"].casefold().strip() for f in BENCHMARKS.glob("*.json")
-                 for row in json.loads(f.read_text())}
-    trained = {t.casefold().strip() for lang in SHIPPED for ts in examples(lang).values() for t in ts}
+    benchmark = {
+        row["text"].casefold().strip()
+        for f in BENCHMARKS.glob("*.json")
+        for row in json.loads(f.read_text())
+    }
+    trained = {
+        t.casefold().strip() for lang in SHIPPED for ts in examples(lang).values() for t in ts
+    }
     assert not (benchmark & trained)
 
 

@@ -1,0 +1,1 @@
+"""Melding (application for bijstand) and wijziging (change report): plain domain logic."""

@@ -1,0 +1,96 @@
+"""Reading answers as people type them: dates, numbers and lists in any script.
+
+"1 jan 90", "1-1-1990", "01.01.1990", "20 maart 1990", "March 20, 1990" and
+"٢٠ مارس ١٩٩٠" are the same kind of answer; digits may be Western, Arabic-Indic or
+Persian. Returns ``None`` when the text is not a date, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+MONTHS: dict[str, int] = {}
+_MONTH_NAMES = {
+    1: "jan januari january janvier يناير كانون_الثاني جانفي",
+    2: "feb februari february فبراير شباط فيفري",
+    3: "mrt maart mar march مارس آذار اذار",
+    4: "apr april أبريل ابريل نيسان إبريل",
+    5: "mei may مايو أيار ايار ماي",
+    6: "jun juni june يونيو حزيران جوان",
+    7: "jul juli july يوليو تموز جويلية",
+    8: "aug augustus august أغسطس اغسطس آب اب أوت",
+    9: "sep sept september سبتمبر أيلول ايلول",
+    10: "okt oct oktober october أكتوبر اكتوبر تشرين_الأول تشرين_الاول",
+    11: "nov november نوفمبر تشرين_الثاني",
+    12: "dec december ديسمبر كانون_الأول كانون_الاول",
+}
+for _number, _names in _MONTH_NAMES.items():
+    for _name in _names.split():
+        MONTHS[_name.replace("_", " ")] = _number
+
+
+def normalise_digits(text: str) -> str:
+    """Any Unicode decimal digit (Arabic-Indic, Persian, ...) to 0-9."""
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
+
+
+def numbers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", normalise_digits(text))]
+
+
+def _year(value: int, today: date) -> int:
+    if value >= 100:
+        return value
+    century = today.year - today.year % 100
+    return century + value if century + value <= today.year else century - 100 + value
+
+
+def _month_in(text: str) -> tuple[int, str] | None:
+    lowered = text.casefold()
+    for name in sorted(MONTHS, key=len, reverse=True):
+        pattern = rf"(?<![^\W\d_]){re.escape(name)}\.?(?![^\W\d_])"
+        if re.search(pattern, lowered):
+            return MONTHS[name], re.sub(pattern, " ", lowered, count=1)
+    return None
+
+
+def parse_date(text: str, today: date) -> date | None:
+    """A calendar date from free text, or ``None``."""
+    cleaned = normalise_digits(text).strip()
+    iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", cleaned)
+    try:
+        if iso:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        named = _month_in(cleaned)
+        if named:
+            month, rest = named
+            parts = [int(n) for n in re.findall(r"\d+", rest)]
+            if len(parts) != 2:
+                return None
+            year, day = parts if parts[0] > 31 else parts[::-1]
+            return date(_year(year, today), month, day)
+        parts = [int(n) for n in re.findall(r"\d+", cleaned)]
+        if len(parts) == 3 and re.fullmatch(
+            r"\d{1,2}\s*[-/. ]\s*\d{1,2}\s*[-/. ]\s*\d{2,4}", cleaned
+        ):
+            day, month, year = parts
+            return date(_year(year, today), month, day)
+        if len(parts) == 1 and re.fullmatch(r"\d{8}", cleaned):  # 01011990
+            return date(int(cleaned[4:]), int(cleaned[2:4]), int(cleaned[:2]))
+    except ValueError:  # 31 February and the like
+        return None
+    return None
+
+
+def age_on(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def parse_ages(text: str) -> list[int] | None:
+    """Children's ages: "3 en 7", "3, 7", "٣ و ٧". ``None`` when none or implausible."""
+    ages = numbers(text)
+    if not ages or any(age > 30 for age in ages) or len(ages) > 15:
+        return None
+    return ages
