@@ -54,7 +54,7 @@ locales/%/LC_MESSAGES/bot.mo: locales/%/LC_MESSAGES/bot.po $(INSTALLED)
 catalogs: $(CATALOGS)
 
 i18n: $(INSTALLED)
-	pybabel extract --mapping-file babel.cfg --add-comments "Translators:" --sort-by-file \
+	pybabel extract --mapping-file babel.cfg --add-comments "Translators:" --sort-by-file --keywords "N_:1c,2" \
 	  --project Baken --copyright-holder "Baken" --output-file locales/bot.pot .
 	@for lang in $(SHIPPED); do \
 	  if [ -f locales/$$lang/LC_MESSAGES/bot.po ]; then \

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Tracker
 
+from bot.handover.phone import to_e164
 from bot.i18n.conversation import language_of_tracker
+from bot.melding.parsing import normalise_digits
+from bot.municipality.registry import find_by_place, municipalities
 
 MISS_INTENTS = ("nlu_fallback", "out_of_scope", "empty_message")
+OTHER = "other"
+# Channels where the sender id already is a phone number we can call back.
+PHONE_CHANNELS = frozenset({"twilio_sms", "twilio_whatsapp"})
+HELPER_SLOTS = ("helper_name", "helper_org", "client_consent")
+WIJZIGING_SLOTS = ("change_type", "change_description", "change_date", "change_amount")
 
 
 def language(tracker: Tracker) -> str:
@@ -24,3 +34,18 @@ def trailing_misses(tracker: Tracker) -> int:
             break
         count += 1
     return count
+
+
+def read_municipality(value: Any) -> str | None:
+    """A municipality id, ``"other"``, or ``None`` when the text names no place we know."""
+    known = municipalities()
+    text = str(value or "").strip()
+    if text in known or text == OTHER:
+        return text
+    found = find_by_place(text, known)
+    return found.id if found else None
+
+
+def read_phone(value: Any) -> str | None:
+    """E.164, from digits in any script."""
+    return to_e164(normalise_digits(str(value or "")))

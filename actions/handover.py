@@ -12,21 +12,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import language
-from bot.handover.phone import to_e164
+from actions.common import OTHER, PHONE_CHANNELS, language, read_municipality, read_phone
 from bot.handover.summary import handoff_summary
 from bot.handover.transcript import transcript
 from bot.i18n.formatting import format_day
 from bot.municipality.hours import callback_promise
-from bot.municipality.registry import find_by_place, municipalities
+from bot.municipality.registry import municipalities
 from bot.store.db import session_scope
 from bot.store.tickets import NewTicket, create_ticket, upsert_contact
 
 logger = logging.getLogger(__name__)
-
-OTHER = "other"
-# Channels where the sender id already is a phone number we can call back.
-PHONE_CHANNELS = frozenset({"twilio_sms", "twilio_whatsapp"})
 
 
 class ValidateHandoffForm(FormValidationAction):
@@ -50,20 +45,15 @@ class ValidateHandoffForm(FormValidationAction):
     def validate_municipality(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        known = municipalities()
-        text = str(value or "").strip()
-        if text in known or text == OTHER:
-            return {"municipality": text}
-        found = find_by_place(text, known)
-        if found:
-            return {"municipality": found.id}
-        dispatcher.utter_message(response="utter_municipality_unknown")
-        return {"municipality": None}
+        municipality = read_municipality(value)
+        if municipality is None:
+            dispatcher.utter_message(response="utter_municipality_unknown")
+        return {"municipality": municipality}
 
     def validate_callback_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        number = to_e164(str(value or ""))
+        number = read_phone(value)
         if number is None:
             dispatcher.utter_message(response="utter_phone_invalid")
         return {"callback_phone": number}

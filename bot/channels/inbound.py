@@ -30,6 +30,7 @@ class Cleaned:
     text: str  # what the bot will parse
     stored: str  # what is kept (masked, not truncated)
     truncated: bool
+    found_bsn: bool = False
 
 
 _JOINERS = {"\u200c", "\u200d"}  # used inside emoji and Persian words
@@ -43,11 +44,12 @@ def _keep(ch: str) -> bool:
 
 def clean(raw: str) -> Cleaned:
     kept = "".join(ch for ch in raw if _keep(ch))
-    masked = redact(kept, phones=False).text.strip()
+    redaction = redact(kept, phones=False)
+    masked = redaction.text.strip()
     text = masked[:MAX_NLU_CHARS]
     if not text or (text.startswith("/") and not text[1:].strip()):
         text = EMPTY_MESSAGE
-    return Cleaned(text=text, stored=masked, truncated=len(masked) > MAX_NLU_CHARS)
+    return Cleaned(text, masked, len(masked) > MAX_NLU_CHARS, redaction.found_bsn)
 
 
 def store_inbound(channel: str, sender: str, cleaned: Cleaned) -> int:

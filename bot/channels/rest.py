@@ -58,11 +58,11 @@ def parse_body(raw: bytes) -> tuple[str, str, dict[str, Any] | None]:
     return sender.strip(), message, metadata
 
 
-def apology(text: str) -> list[dict[str, Any]]:
-    """A kind answer when the bot itself failed, in the language the user wrote."""
+def notice(response: str, text: str) -> dict[str, Any]:
+    """A message from the channel itself, in the language the user wrote."""
     lang = detect(text)
     lang = lang if is_shipped(lang) else SOURCE
-    return [render_response("utter_default", lang, {}, domain_responses(), "rest")]
+    return render_response(response, lang, {}, domain_responses(), "rest")
 
 
 class RestInput(InputChannel):
@@ -100,8 +100,10 @@ class RestInput(InputChannel):
             except Exception as error:  # the user still gets an answer
                 logger.exception("processing message %s failed", stored_id)
                 await asyncio.to_thread(mark_inbound, stored_id, "failed", repr(error))
-                return response.json(apology(cleaned.text))
+                return response.json([notice("utter_default", cleaned.text)])
             await asyncio.to_thread(mark_inbound, stored_id, "answered")
+            if cleaned.found_bsn:  # masked before anything was stored; say it is not needed
+                collector.messages.append(notice("utter_bsn_not_needed", cleaned.text))
             return response.json(collector.messages)
 
         return webhook

@@ -7,6 +7,7 @@ from datetime import date
 from babel.dates import format_date
 
 
-def format_day(day: date, lang: str) -> str:
-    """ "donderdag 26 november", "Thursday 26 November", "الخميس 26 نوفمبر"."""
-    return format_date(day, format="EEEE d MMMM", locale=lang)
+def format_day(day: date, lang: str, with_year: bool = False) -> str:
+    """For example "donderdag 26 november" or "Thursday 26 November"; a date of birth or
+    of a melding also gets its year ("donderdag 26 november 2026")."""
+    return format_date(day, format="EEEE d MMMM y" if with_year else "EEEE d MMMM", locale=lang)

@@ -55,10 +55,25 @@ def fill(text: str, values: Mapping[str, Any], rtl: bool = False) -> str:
     return PLACEHOLDER.sub(_value, text)
 
 
-def _pick(variations: list[dict[str, Any]], channel: str | None) -> dict[str, Any]:
-    for_channel = [v for v in variations if v.get("channel") == channel]
-    general = [v for v in variations if not v.get("channel")]
-    return random.choice(for_channel or general or variations)
+def _matches(variation: Mapping[str, Any], values: Mapping[str, Any]) -> bool:
+    """Rasa's conditional response variations: every slot condition must hold."""
+    return all(
+        values.get(condition["name"]) == condition["value"]
+        for condition in variation.get("condition") or []
+        if condition.get("type") == "slot"
+    )
+
+
+def _pick(
+    variations: list[dict[str, Any]], channel: str | None, values: Mapping[str, Any]
+) -> dict[str, Any]:
+    eligible = [v for v in variations if _matches(v, values)]
+    pool = [v for v in eligible if v.get("condition")] or [
+        v for v in eligible if not v.get("condition")
+    ]
+    for_channel = [v for v in pool if v.get("channel") == channel]
+    general = [v for v in pool if not v.get("channel")]
+    return random.choice(for_channel or general or pool or variations)
 
 
 def render_response(
@@ -68,7 +83,7 @@ def render_response(
     if not variations:
         logger.error("no response %r in the domain", name)
         return {}
-    variation = _pick(variations, channel)
+    variation = _pick(variations, channel, values)
     rtl = direction(lang) == "rtl"
     text = translate(lang, name, variation.get("text", ""))
     message: dict[str, Any] = {"text": fill(text, values, rtl)}

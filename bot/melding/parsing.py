@@ -94,3 +94,22 @@ def parse_ages(text: str) -> list[int] | None:
     if not ages or any(age > 30 for age in ages) or len(ages) > 15:
         return None
     return ages
+
+
+def parse_amount(text: str) -> float | None:
+    """An amount in euro: "250", "€ 1.250,50", "1250.5". ``None`` when there is none."""
+    cleaned = normalise_digits(text).replace("€", " ").replace("euro", " ")
+    match = re.search(r"\d[\d.,]*", cleaned)
+    if not match:
+        return None
+    number = match.group(0).rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d{1,2})?", number):  # 1.250,50
+        number = number.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d+,\d{1,2}", number):  # 12,50
+        number = number.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d{1,2})?", number):  # 1,250.50
+        number = number.replace(",", "")
+    try:
+        return float(number)
+    except ValueError:
+        return None

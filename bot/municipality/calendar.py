@@ -56,3 +56,12 @@ def next_working_day(after: date, extra_closed: Iterable[date] = ()) -> date:
     while not is_working_day(day, closed):
         day += timedelta(days=1)
     return day
+
+
+def add_working_days(start: date, days: int, extra_closed: Iterable[date] = ()) -> date:
+    """The date ``days`` working days after ``start`` (``start`` itself not counted)."""
+    closed = list(extra_closed)
+    day = start
+    for _ in range(days):
+        day = next_working_day(day, closed)
+    return day

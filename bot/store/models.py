@@ -82,6 +82,27 @@ class InboundMessage(Base):
     error = Column(Text)
 
 
+class Melding(Base):
+    """A melding bijstand or a reported change. ``melded_at`` is legally relevant: the
+    date of the melding sets the start of the benefit (seed 004 L972)."""
+
+    __tablename__ = "melding"
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(16), nullable=False, unique=True)
+    kind = Column(String(16), nullable=False)  # bijstand | wijziging
+    melded_at = Column(UTCDateTime, nullable=False)
+    answers = Column(JSON, nullable=False)
+    urgency = Column(String(16))  # broodnood | crisis | None
+    status = Column(String(16), nullable=False, default="new")
+    on_behalf_of = Column(String(200))  # helper name and organisation
+    municipality = Column(String(64), nullable=False)
+    language = Column(String(8), nullable=False)
+    contact_id = Column(Integer, ForeignKey("contact.id"), index=True)
+    conversation_id = Column(String(128), index=True)
+    ticket_id = Column(Integer, ForeignKey("ticket.id"))
+
+
 class Ticket(Base):
     __tablename__ = "ticket"
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.handover.reference import new_reference
 from bot.handover.transcript import Line
-from bot.store.models import AuditEvent, Contact, Ticket, TicketMessage, utcnow
+from bot.store.models import AuditEvent, Contact, Melding, Ticket, TicketMessage, utcnow
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,26 @@ def upsert_contact(session: Session, channel: str, user_id: str, **fields: str |
     return contact
 
 
+Row = TypeVar("Row", Ticket, Melding)
+
+
+def insert_with_reference(session: Session, prefix: str, make: Callable[[str], Row]) -> Row:
+    """Insert a row under a fresh random reference, retrying on the rare clash."""
+    year = utcnow().year
+    for _ in range(10):
+        savepoint = session.begin_nested()
+        row = make(new_reference(prefix, year))
+        session.add(row)
+        try:
+            session.flush()
+        except IntegrityError:
+            savepoint.rollback()
+            continue
+        savepoint.commit()
+        return row
+    raise RuntimeError(f"could not find a free {prefix}- reference")  # pragma: no cover
+
+
 def create_ticket(session: Session, new: NewTicket, lines: Sequence[Line]) -> Ticket:
     contact = upsert_contact(
         session,
@@ -51,11 +72,11 @@ def create_ticket(session: Session, new: NewTicket, lines: Sequence[Line]) -> Ti
         language=new.language,
         municipality=new.municipality,
     )
-    year = utcnow().year
-    for _ in range(10):
-        savepoint = session.begin_nested()
-        ticket = Ticket(
-            reference=new_reference("T", year),
+    ticket = insert_with_reference(
+        session,
+        "T",
+        lambda reference: Ticket(
+            reference=reference,
             kind=new.kind,
             queue=new.queue,
             municipality=new.municipality,
@@ -66,17 +87,8 @@ def create_ticket(session: Session, new: NewTicket, lines: Sequence[Line]) -> Ti
             summary=new.summary,
             contact_id=contact.id,
             conversation_id=new.conversation_id,
-        )
-        session.add(ticket)
-        try:
-            session.flush()
-        except IntegrityError:
-            savepoint.rollback()
-            continue
-        savepoint.commit()
-        break
-    else:  # pragma: no cover - a million references and ten clashes in a row
-        raise RuntimeError("could not find a free ticket reference")
+        ),
+    )
     session.add_all(
         TicketMessage(
             ticket_id=ticket.id, direction=line.direction, text=line.text, sent_at=line.at

@@ -48,6 +48,11 @@ class Stack:
         reply.raise_for_status()
         return reply.json()
 
+    def kill_actions(self) -> None:
+        """Kill the action server the hard way (SIGKILL), as a crash would."""
+        os.killpg(self.processes[0].pid, 9)
+        self.processes[0].wait(timeout=10)
+
     def sql(self, query: str, **params: object) -> list[tuple]:
         with engine_for(self.database_url).connect() as connection:
             return [tuple(row) for row in connection.execute(text(query), params)]
@@ -98,11 +103,16 @@ class Stacks:
             self.started[kind] = self._start(kind)
         return self.started[kind]
 
+    def fresh(self, name: str) -> Stack:
+        """A stack of its own on SQLite, for a test that breaks it."""
+        return self.get(name)
+
     def _start(self, kind: str) -> Stack:
         if not MODEL.exists():
             pytest.fail(f"{MODEL} is missing: run the tests with 'make test'")
         workdir = self.tmp.mktemp(f"stack-{kind}")
-        database_url = _fresh_database(kind, workdir, self.request)
+        database = "postgresql" if kind == "postgresql" else "sqlite"
+        database_url = _fresh_database(database, workdir, self.request)
         upgrade(database_url)
         action_port, rasa_port = free_port(), free_port()
         token = TOKEN if kind == "postgresql" else None  # one stack checks the token
@@ -132,7 +142,8 @@ class Stacks:
     def close(self) -> None:
         for stack in self.started.values():
             for process in reversed(stack.processes):
-                stop(process)
+                if process.poll() is None:
+                    stop(process)
 
 
 @pytest.fixture(scope="session")

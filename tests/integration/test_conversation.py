@@ -25,6 +25,8 @@ def test_greeting_shows_the_menu_in_dutch(stack: Stack) -> None:
     reply = stack.say(sender(), "hallo")
     assert reply[0]["text"].startswith("Hallo! Ik ben Baken")
     assert [b["title"] for b in reply[0]["buttons"]] == [
+        "Bijstand aanvragen",
+        "Een verandering doorgeven",
         "Praten met een medewerker",
         "Andere taal",
         "Wat kan Baken?",

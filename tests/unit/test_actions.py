@@ -78,3 +78,29 @@ async def test_language_choice_sets_the_slot_and_confirms_in_that_language() -> 
     assert dispatcher.messages[0]["response"] == "utter_language_set"
     assert dispatcher.messages[0]["language"] == "ar"
     assert events[0]["name"] == "language" and events[0]["value"] == "ar"
+
+
+async def test_confirming_stores_the_melding_before_anything_else(database_url: str) -> None:
+    """The validator itself writes the melding and its ticket: no later step is needed."""
+    from sqlalchemy import select
+
+    from actions.melding import ValidateMeldingForm
+    from bot.store.db import session_scope
+    from bot.store.models import Melding, Ticket
+
+    slots = {
+        "full_name": "Sara Ahmadi", "birth_date": "1990-03-15", "callback_phone": "+31612345678",
+        "municipality": "deventer", "household": "single", "has_income": False,
+        "other_adults": False, "renting": True, "emergency": False,
+    }  # fmt: skip
+    t = Tracker("web-77", slots, {"intent": {"name": "affirm"}}, [], False, None,
+                {"name": "melding_form"}, "rest")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = await ValidateMeldingForm().validate_melding_confirmed(True, dispatcher, t, {})
+    assert result["melding_confirmed"] is True
+    with session_scope() as session:
+        melding = session.execute(select(Melding)).scalar_one()
+        ticket = session.get(Ticket, melding.ticket_id)
+    assert melding.reference == result["melding_ref"]
+    assert melding.answers["renting"] is True and melding.melded_at.tzinfo is not None
+    assert (ticket.queue, ticket.kind, ticket.municipality) == ("intake", "melding", "deventer")

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 from bot.i18n.languages import SHIPPED, SOURCE
@@ -14,9 +14,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def source_messages() -> set[tuple[str | None, str]]:
     """What ``make i18n`` would extract now, straight from the domain and templates."""
-    method_map = [("domain/**.yml", "rasa_domain"), ("bot/desk/templates/**.html", "jinja2")]
+    method_map = [
+        ("domain/**.yml", "rasa_domain"),
+        ("bot/desk/templates/**.html", "jinja2"),
+        ("bot/**.py", "python"),
+        ("actions/**.py", "python"),
+    ]
+    keywords = {**DEFAULT_KEYWORDS, "N_": ((1, "c"), 2)}
     found = set()
-    for _, _, message, _, context in extract_from_dir(str(ROOT), method_map=method_map):
+    for _, _, message, _, context in extract_from_dir(
+        str(ROOT), method_map=method_map, keywords=keywords
+    ):
         found.add((context, message))
     return found
 

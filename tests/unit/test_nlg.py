@@ -15,7 +15,13 @@ def request(name: str, texts: list[str], slots: dict | None = None, **arguments:
 def test_dutch_source_for_a_dutch_conversation() -> None:
     reply = render(request("utter_greet", ["hallo"]), domain_responses())
     assert reply["text"].startswith("Hallo! Ik ben Baken")
-    assert [b["payload"] for b in reply["buttons"]] == ["/human_handoff", "/set_language", "/help"]
+    assert [b["payload"] for b in reply["buttons"]] == [
+        "/melding_bijstand",
+        "/wijziging_doorgeven",
+        "/human_handoff",
+        "/set_language",
+        "/help",
+    ]
 
 
 def test_arabic_conversation_gets_arabic_text_and_buttons() -> None:

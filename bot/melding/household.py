@@ -1,0 +1,58 @@
+"""Reading "met wie woont u?" from buttons or free text."""
+
+from __future__ import annotations
+
+from bot.melding.answers import HOUSEHOLDS
+
+_PARTNER = (
+    "partner",
+    "vrouw",
+    "man",
+    "echtgeno",
+    "wife",
+    "husband",
+    "زوج",
+    "زوجة",
+    "مرت",
+)
+_CHILDREN = (
+    "kind",
+    "kinderen",
+    "zoon",
+    "dochter",
+    "child",
+    "kids",
+    "son",
+    "daughter",
+    "اولاد",
+    "أولاد",
+    "أطفال",
+    "اطفال",
+    "ولد",
+    "بنت",
+)
+_ALONE = (
+    "alleen",
+    "alone",
+    "myself",
+    "لوحدي",
+    "وحدي",
+    "بمفردي",
+)
+
+
+def parse_household(text: str) -> str | None:
+    lowered = text.casefold().strip()
+    if lowered in HOUSEHOLDS:
+        return lowered
+    partner = any(word in lowered for word in _PARTNER)
+    children = any(word in lowered for word in _CHILDREN)
+    if partner and children:
+        return "partner_children"
+    if children:
+        return "single_parent"
+    if partner:
+        return "partner"
+    if any(word in lowered for word in _ALONE):
+        return "single"
+    return None
