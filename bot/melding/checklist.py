@@ -25,41 +25,44 @@ class Item:
 
 ID = Item(
     "id",
-    N_("checklist", "Uw paspoort, ID-kaart of verblijfsdocument (geen rijbewijs)"),
+    N_("checklist", "Paspoort, ID-kaart of verblijfsdocument (geen rijbewijs)"),
     "Participatiewet art. 17 lid 3-4 (identificatieplicht)",
 )
 BANK = Item(
     "bank",
-    N_("checklist", "Bankafschriften van de laatste 3 maanden, van al uw rekeningen"),
+    N_("checklist", "Bankafschriften van de laatste 3 maanden, van alle rekeningen"),
     _GENERAL,
 )
 INCOME = Item(
     "income",
-    N_("checklist", "Bewijs van uw inkomen nu, zoals een loonstrook of uitkeringsbrief"),
+    N_(
+        "checklist",
+        "Bewijs van het inkomen nu, zoals een loonstrook of een brief over een uitkering",
+    ),
     _GENERAL,
 )
 PARTNER = Item(
     "partner",
-    N_("checklist", "Het identiteitsbewijs en de bankafschriften van uw partner"),
+    N_("checklist", "Identiteitsbewijs en bankafschriften van de partner"),
     _GENERAL,
 )
-RENT = Item("rent", N_("checklist", "Uw huurcontract en een bewijs dat u huur betaalt"), _GENERAL)
+RENT = Item("rent", N_("checklist", "Huurcontract en een bewijs van betaalde huur"), _GENERAL)
 CHILDREN = Item(
     "children",
     N_(
         "checklist",
-        "Papieren over uw kinderen, zoals kinderbijslag, kindgebonden budget of alimentatie",
+        "Papieren over de kinderen, zoals kinderbijslag, kindgebonden budget of alimentatie",
     ),
     _GENERAL,
 )
 SCHOOL = Item(
     "school",
-    N_("checklist", "Uw diploma's of een bewijs van uw laatste school"),
+    N_("checklist", "Diploma's of een bewijs van de laatste school"),
     "seed 004 L1499-1549 (jongeren: studieplicht)",
 )
 HOUSEMATES = Item(
     "housemates",
-    N_("checklist", "De namen en geboortedata van de andere volwassenen in uw huis"),
+    N_("checklist", "Namen en geboortedata van de andere volwassenen in huis"),
     "Participatiewet art. 22a (kostendelersnorm)",
 )
 

@@ -61,7 +61,7 @@ def test_happy_path_in_dutch_is_stored_at_confirmation(stack: Stack) -> None:
     done = c("ja")
     reference = REF.search(done).group(0)
     assert "belt op" in done and "KonnecteD" in done and "5 werkdagen" in done
-    assert "huurcontract" in done and "kinderbijslag" in done and "partner" in done
+    assert "Huurcontract" in done and "kinderbijslag" in done and "partner" in done
     [(kind, answers, ticket_id, melded_at)] = stack.sql(
         "SELECT kind, answers, ticket_id, melded_at FROM melding WHERE reference = :r", r=reference
     )
