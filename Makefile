@@ -29,7 +29,7 @@ CATALOGS := $(foreach l,$(SHIPPED),locales/$(l)/LC_MESSAGES/bot.mo)
 MODEL := models/baken.tar.gz
 TRAINING := config.yml $(shell find domain data -name '*.yml' 2>/dev/null)
 
-.PHONY: help setup run test lint validate unit stories bench i18n catalogs migrate lock clean
+.PHONY: help setup run test lint validate unit stories bench bench-cv i18n catalogs migrate lock clean
 
 help:
 	@echo "make run    start Baken (rasa, actions, desk, worker) on this machine"
@@ -102,6 +102,9 @@ test: lint validate unit stories
 
 bench: $(INSTALLED) $(MODEL)
 	python bench/out_of_scope.py $(MODEL)
+
+bench-cv: $(INSTALLED)
+	bench/nlu_cross_validation.sh
 
 lock:
 	@python=$$(scripts/find-python310) || exit 1; rm -rf /tmp/baken-lock && "$$python" -m venv /tmp/baken-lock

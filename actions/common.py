@@ -15,6 +15,13 @@ MISS_INTENTS = ("nlu_fallback", "out_of_scope", "empty_message")
 OTHER = "other"
 # Channels where the sender id already is a phone number we can call back.
 PHONE_CHANNELS = frozenset({"twilio_sms", "twilio_whatsapp"})
+
+
+def phone_is_known(tracker: Tracker) -> bool:
+    """No need to ask for a phone number on SMS and WhatsApp."""
+    return tracker.get_latest_input_channel() in PHONE_CHANNELS
+
+
 HELPER_SLOTS = ("helper_name", "helper_org", "client_consent")
 WIJZIGING_SLOTS = ("change_type", "change_description", "change_date", "change_amount")
 
@@ -49,3 +56,10 @@ def read_municipality(value: Any) -> str | None:
 def read_phone(value: Any) -> str | None:
     """E.164, from digits in any script."""
     return to_e164(normalise_digits(str(value or "")))
+
+
+def helper_label(tracker: Tracker) -> str | None:
+    """ "name (organisation)" of the helper acting for the client, if any."""
+    if not tracker.get_slot("on_behalf"):
+        return None
+    return f"{tracker.get_slot('helper_name')} ({tracker.get_slot('helper_org')})"

@@ -9,6 +9,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import trailing_misses
+from actions.faq import FAQ_FEEDBACK, record_vote
 from bot.i18n.languages import LAUNCH, is_shipped
 
 OFFER_HANDOFF = "offer_handoff"
@@ -64,7 +65,13 @@ class ActionYesNo(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         intent = tracker.latest_message.get("intent", {}).get("name")
-        if tracker.get_slot("last_menu") == OFFER_HANDOFF and intent == "affirm":
+        menu = tracker.get_slot("last_menu")
+        if menu == OFFER_HANDOFF and intent == "affirm":
             return [SlotSet("last_menu", None), FollowupAction("handoff_form")]
+        if menu == FAQ_FEEDBACK:
+            await record_vote(tracker, helped=intent == "affirm")
+            response = "utter_faq_vote_thanks" if intent == "affirm" else "utter_faq_not_helped"
+            dispatcher.utter_message(response=response)
+            return [SlotSet("last_menu", None)]
         dispatcher.utter_message(response="utter_how_else")
         return [SlotSet("last_menu", None)]

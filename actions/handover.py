@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import OTHER, PHONE_CHANNELS, language, read_municipality, read_phone
+from actions.common import OTHER, language, phone_is_known, read_municipality, read_phone
 from bot.handover.summary import handoff_summary
 from bot.handover.transcript import transcript
 from bot.i18n.formatting import format_day
@@ -36,9 +36,7 @@ class ValidateHandoffForm(FormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         slots = list(domain_slots)
-        if tracker.get_latest_input_channel() in PHONE_CHANNELS or (
-            tracker.get_slot("municipality") == OTHER
-        ):
+        if phone_is_known(tracker) or (tracker.get_slot("municipality") == OTHER):
             slots.remove("callback_phone")
         return slots
 

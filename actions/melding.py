@@ -18,9 +18,10 @@ from sqlalchemy import select
 from actions.common import (
     HELPER_SLOTS,
     OTHER,
-    PHONE_CHANNELS,
     WIJZIGING_SLOTS,
+    helper_label,
     language,
+    phone_is_known,
     read_municipality,
     read_phone,
 )
@@ -66,9 +67,6 @@ def today() -> date:
 
 
 def answers_from(tracker: Tracker) -> MeldingAnswers:
-    helper = None
-    if tracker.get_slot("on_behalf"):
-        helper = f"{tracker.get_slot('helper_name')} ({tracker.get_slot('helper_org')})"
     ages = tracker.get_slot("children_ages") or ""
     return MeldingAnswers(
         full_name=tracker.get_slot("full_name"),
@@ -80,7 +78,7 @@ def answers_from(tracker: Tracker) -> MeldingAnswers:
         has_income=bool(tracker.get_slot("has_income")),
         other_adults=bool(tracker.get_slot("other_adults")),
         renting=bool(tracker.get_slot("renting")),
-        helper=helper,
+        helper=helper_label(tracker),
     )
 
 
@@ -100,7 +98,7 @@ class ValidateMeldingForm(FormValidationAction):
             return slots[: slots.index("municipality") + 1]
         if tracker.get_slot("household") not in ("single_parent", "partner_children"):
             slots.remove("children_ages")
-        if tracker.get_latest_input_channel() in PHONE_CHANNELS:
+        if phone_is_known(tracker):
             slots.remove("callback_phone")
         return slots
 

@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import OTHER, WIJZIGING_SLOTS, language, read_municipality
+from actions.common import OTHER, WIJZIGING_SLOTS, helper_label, language, read_municipality
 from actions.melding import AMSTERDAM, today
 from actions.urgent import crisis_help, urgent_phone
 from bot.handover.summary import LANGUAGE_NAMES_NL
@@ -95,9 +95,8 @@ def _summary(tracker: Tracker, lang: str) -> str:
     if tracker.get_slot("change_amount"):
         lines.append(f"Bedrag: {tracker.get_slot('change_amount')}")
     lines.append(f"Taal: {LANGUAGE_NAMES_NL.get(lang, lang)}")
-    if tracker.get_slot("on_behalf"):
-        helper = f"{tracker.get_slot('helper_name')} ({tracker.get_slot('helper_org')})"
-        lines.append(f"Doorgegeven door helper: {helper} (klant akkoord)")
+    if helper_label(tracker):
+        lines.append(f"Doorgegeven door helper: {helper_label(tracker)} (klant akkoord)")
     return "\n".join(lines)
 
 
@@ -114,9 +113,7 @@ class ActionSubmitWijziging(Action):
             dispatcher.utter_message(response="utter_municipality_not_served")
             return reset
         lang = language(tracker)
-        on_behalf = None
-        if tracker.get_slot("on_behalf"):
-            on_behalf = f"{tracker.get_slot('helper_name')} ({tracker.get_slot('helper_org')})"
+        on_behalf = helper_label(tracker)
         ticket = NewTicket(
             kind="wijziging",
             queue="consulent",

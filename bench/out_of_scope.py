@@ -32,8 +32,8 @@ async def main(model: Path) -> str:
     lines = [
         f"# Out-of-scope false-accept rate ({date.today().isoformat()}, model {model.name})",
         "",
-        "| file | rows | false accepts | rate | most accepted as |",
-        "|---|---|---|---|---|",
+        "| file | rows | false accepts | rate | answered as a FAQ topic | most accepted as |",
+        "|---|---|---|---|---|---|",
     ]
     for path in sorted(DATA.glob("*.json")):
         rows = json.loads(path.read_text())
@@ -46,10 +46,12 @@ async def main(model: Path) -> str:
             intents = await classify(agent, [r["text"] for r in subset])
             accepted = Counter(i for i in intents if i not in REJECTED)
             n = sum(accepted.values())
+            faq = accepted.get("faq", 0)
             top = ", ".join(f"{i} {c}" for i, c in accepted.most_common(3))
             name = path.name if label == "all" else f"{path.name} ({label})"
+            size = max(len(subset), 1)
             lines.append(
-                f"| {name} | {len(subset)} | {n} | {n / max(len(subset), 1):.1%} | {top} |"
+                f"| {name} | {len(subset)} | {n} | {n / size:.1%} | {faq / size:.1%} | {top} |"
             )
     return "\n".join(lines) + "\n"
 

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from bot.knowledge.sources import source_for, sources
+
 
 def _scalar(node: yaml.Node) -> str:
     return node.value if isinstance(node, yaml.ScalarNode) else ""
@@ -21,9 +23,18 @@ def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
     return {_scalar(k): v for k, v in node.value}
 
 
+def _condition_value(fields: dict[str, yaml.Node]) -> str | None:
+    for condition in getattr(fields.get("condition"), "value", []):
+        return _scalar(_mapping(condition).get("value"))  # type: ignore[arg-type]
+    return None
+
+
 def extract_domain(
     fileobj: Any, keywords: Any, comment_tags: Any, options: Any
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
+    """Translator comments carry the source of knowledge-base answers
+    (``knowledge/sources.yml``), so a translator sees where each fact comes from."""
+    known = sources()
     root = yaml.compose(fileobj.read().decode("utf-8"))
     responses = _mapping(root).get("responses") if root else None
     for name_node, variations in responses.value if responses else []:
@@ -32,7 +43,9 @@ def extract_domain(
             fields = _mapping(variation)
             if "text" in fields:
                 node = fields["text"]
-                yield node.start_mark.line + 1, "pgettext", (name, _scalar(node)), []
+                source = source_for(name, _condition_value(fields), known)
+                comments = [f"Source: {source}"] if source else []
+                yield node.start_mark.line + 1, "pgettext", (name, _scalar(node)), comments
             for button in getattr(fields.get("buttons"), "value", []):
                 title = _mapping(button).get("title")
                 if title is not None:

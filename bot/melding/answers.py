@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from bot.melding.parsing import age_on
@@ -25,7 +25,6 @@ class MeldingAnswers:
     other_adults: bool = False
     renting: bool = False
     helper: str | None = None  # "name (organisation)" when a helper acts for the client
-    extra: dict = field(default_factory=dict)
 
     @property
     def has_partner(self) -> bool:

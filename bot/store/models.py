@@ -140,6 +140,19 @@ class TicketMessage(Base):
     ticket = relationship("Ticket", back_populates="messages")
 
 
+class FaqVote(Base):
+    """Did an answer help? For the consultants' statistics; no personal data."""
+
+    __tablename__ = "faq_vote"
+
+    id = Column(Integer, primary_key=True)
+    topic = Column(String(64), nullable=False, index=True)
+    language = Column(String(8), nullable=False)
+    municipality = Column(String(64))
+    helped = Column(Boolean, nullable=False)
+    at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
 class AuditEvent(Base):
     __tablename__ = "audit_event"
 

@@ -99,13 +99,11 @@ class Stacks:
         self.request, self.tmp, self.started = request, tmp, {}
 
     def get(self, kind: str) -> Stack:
+        """``sqlite`` or ``postgresql``; any other name is a SQLite stack of its own, for a
+        test that breaks it."""
         if kind not in self.started:
             self.started[kind] = self._start(kind)
         return self.started[kind]
-
-    def fresh(self, name: str) -> Stack:
-        """A stack of its own on SQLite, for a test that breaks it."""
-        return self.get(name)
 
     def _start(self, kind: str) -> Stack:
         if not MODEL.exists():

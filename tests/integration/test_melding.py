@@ -265,8 +265,8 @@ def test_going_abroad_says_report_before_leaving(stack: Stack) -> None:
     assert "voordat u vertrekt" in done and "4 weken per jaar" in done
 
 
-def test_action_server_crash_after_confirmation_loses_nothing(stacks, tmp_path_factory) -> None:
-    stack = stacks.fresh("crash")
+def test_action_server_crash_after_confirmation_loses_nothing(stacks) -> None:
+    stack = stacks.get("crash")
     c = Conversation(stack)
     up_to_household(c)
     c(choose(household="single"))

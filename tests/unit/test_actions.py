@@ -104,3 +104,82 @@ async def test_confirming_stores_the_melding_before_anything_else(database_url: 
     assert melding.reference == result["melding_ref"]
     assert melding.answers["renting"] is True and melding.melded_at.tzinfo is not None
     assert (ticket.queue, ticket.kind, ticket.municipality) == ("intake", "melding", "deventer")
+
+
+def faq_tracker(topic: str, slots: dict | None = None) -> Tracker:
+    latest = {
+        "intent": {"name": "faq"},
+        "entities": [],
+        "text": "x",
+        "response_selector": {
+            "faq": {"response": {"intent_response_key": f"faq/{topic}"}},
+        },
+    }
+    return Tracker("u1", slots or {}, latest, [], False, None, {}, "rest")
+
+
+async def test_faq_answer_then_feedback_once_per_topic() -> None:
+    from actions.faq import ActionAnswerFaq
+
+    responses, events = await run(ActionAnswerFaq(), faq_tracker("vakantie_buitenland"))
+    assert responses == ["utter_faq/vakantie_buitenland", "utter_faq_feedback"]
+    asked = next(e["value"] for e in events if e.get("name") == "faq_feedback_asked")
+    again, _ = await run(
+        ActionAnswerFaq(), faq_tracker("vakantie_buitenland", {"faq_feedback_asked": asked})
+    )
+    assert again == ["utter_faq/vakantie_buitenland"]
+
+
+async def test_faq_that_differs_per_municipality_asks_where_first() -> None:
+    from actions.faq import ActionAnswerFaq
+
+    responses, events = await run(ActionAnswerFaq(), faq_tracker("voorschot"))
+    assert responses == ["utter_faq/voorschot", "utter_choose_municipality"]
+    assert {
+        "event": "slot",
+        "name": "pending_faq",
+        "value": "voorschot",
+        "timestamp": None,
+    } in events
+    known, _ = await run(ActionAnswerFaq(), faq_tracker("voorschot", {"municipality": "deventer"}))
+    assert known[0] == "utter_faq/voorschot" and "utter_choose_municipality" not in known
+    assert "utter_faq_more_offer" in known  # voorschot has a follow-up
+
+
+async def test_an_unknown_topic_asks_to_rephrase() -> None:
+    from actions.faq import ActionAnswerFaq
+
+    responses, _ = await run(ActionAnswerFaq(), faq_tracker("bestaat_niet"))
+    assert responses == ["utter_rephrase"]
+
+
+async def test_source_of_the_last_answer() -> None:
+    from actions.faq import ActionFaqSource
+
+    dispatcher = CollectingDispatcher()
+    t = tracker(["faq_source"], {"last_faq": "vakantie_buitenland"})
+    await ActionFaqSource().run(dispatcher, t, {})
+    assert dispatcher.messages[0]["response"] == "utter_faq_source"
+    assert "Participatiewet" in dispatcher.messages[0]["source"]
+    nothing, _ = await run(ActionFaqSource(), tracker(["faq_source"]))
+    assert nothing == ["utter_faq_source_unknown"]
+
+
+async def test_feedback_vote_is_stored(database_url: str) -> None:
+    from sqlalchemy import select
+
+    from actions.faq import FAQ_FEEDBACK
+    from bot.store.db import session_scope
+    from bot.store.models import FaqVote
+
+    slots = {"last_menu": FAQ_FEEDBACK, "last_faq": "bezwaar", "municipality": "deventer"}
+    responses, _ = await run(ActionYesNo(), tracker(["faq", "deny"], slots))
+    assert responses == ["utter_faq_not_helped"]
+    with session_scope() as session:
+        vote = session.execute(select(FaqVote)).scalar_one()
+    assert (vote.topic, vote.language, vote.municipality, vote.helped) == (
+        "bezwaar",
+        "nl",
+        "deventer",
+        False,
+    )

@@ -64,3 +64,29 @@ def test_fill_leaves_unknown_names() -> None:
 
 def test_unknown_response_renders_nothing() -> None:
     assert render(request("utter_does_not_exist", ["hallo"]), domain_responses()) == {}
+
+
+def test_conditional_variations_follow_the_municipality() -> None:
+    responses = domain_responses()
+    unknown = render(request("utter_faq/voorschot", ["hallo"]), responses)
+    assert "In welke gemeente woont u?" in unknown["text"]
+    deventer = render(
+        request("utter_faq/voorschot", ["hallo"], {"municipality": "deventer"}), responses
+    )
+    assert "0570 679500" in deventer["text"]
+    # an action that just learned the municipality passes it as an argument
+    argument = render(
+        request("utter_faq/voorschot", ["hallo"], municipality="steenwijkerland"), responses
+    )
+    assert "14 0521" in argument["text"]
+
+
+def test_helper_mode_speaks_about_the_client() -> None:
+    reply = render(
+        request("utter_ask_full_name", ["hallo"], {"on_behalf": True}), domain_responses()
+    )
+    assert "deze persoon" in reply["text"]
+    assert (
+        "uw voornaam"
+        in render(request("utter_ask_full_name", ["hallo"]), domain_responses())["text"]
+    )

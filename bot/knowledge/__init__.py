@@ -1,0 +1,1 @@
+"""The sourced knowledge base: where each answer comes from."""
