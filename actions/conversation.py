@@ -8,11 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import trailing_misses
+from actions.common import OFFER_HANDOFF, fallback_reply
 from actions.faq import FAQ_FEEDBACK, record_vote
 from bot.i18n.languages import LAUNCH, is_shipped
-
-OFFER_HANDOFF = "offer_handoff"
 
 
 class ActionSetLanguage(Action):
@@ -43,16 +41,7 @@ class ActionHandleFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if trailing_misses(tracker) >= 2:
-            dispatcher.utter_message(response="utter_offer_handoff")
-            return [SlotSet("last_menu", OFFER_HANDOFF)]
-        intent = tracker.latest_message.get("intent", {}).get("name")
-        response = {
-            "out_of_scope": "utter_out_of_scope",
-            "empty_message": "utter_empty_message",
-        }.get(intent, "utter_rephrase")
-        dispatcher.utter_message(response=response)
-        return []
+        return fallback_reply(dispatcher, tracker)
 
 
 class ActionYesNo(Action):

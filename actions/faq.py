@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import language, read_municipality
+from actions.common import fallback_reply, is_miss, language, read_municipality
 from bot.i18n.responses import domain_responses
 from bot.knowledge.sources import public_source, source_for
 from bot.municipality.registry import municipalities
@@ -68,9 +68,13 @@ class ActionAnswerFaq(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         topic = topic_of(tracker)
-        if topic is None or f"utter_faq/{topic}" not in domain_responses():
-            dispatcher.utter_message(response="utter_rephrase")
-            return []
+        if (
+            topic is None
+            or f"utter_faq/{topic}" not in domain_responses()
+            or is_miss(tracker.latest_message)
+        ):
+            # Unsure which question this is: a wrong answer costs more than none.
+            return fallback_reply(dispatcher, tracker)
         return answer(dispatcher, tracker, topic, tracker.get_slot("municipality"))
 
 

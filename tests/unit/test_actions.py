@@ -106,13 +106,13 @@ async def test_confirming_stores_the_melding_before_anything_else(database_url: 
     assert (ticket.queue, ticket.kind, ticket.municipality) == ("intake", "melding", "deventer")
 
 
-def faq_tracker(topic: str, slots: dict | None = None) -> Tracker:
+def faq_tracker(topic: str, slots: dict | None = None, confidence: float = 0.97) -> Tracker:
     latest = {
         "intent": {"name": "faq"},
         "entities": [],
         "text": "x",
         "response_selector": {
-            "faq": {"response": {"intent_response_key": f"faq/{topic}"}},
+            "faq": {"response": {"intent_response_key": f"faq/{topic}", "confidence": confidence}},
         },
     }
     return Tracker("u1", slots or {}, latest, [], False, None, {}, "rest")
@@ -144,6 +144,13 @@ async def test_faq_that_differs_per_municipality_asks_where_first() -> None:
     known, _ = await run(ActionAnswerFaq(), faq_tracker("voorschot", {"municipality": "deventer"}))
     assert known[0] == "utter_faq/voorschot" and "utter_choose_municipality" not in known
     assert "utter_faq_more_offer" in known  # voorschot has a follow-up
+
+
+async def test_an_unsure_faq_match_gets_no_answer_but_a_rephrase_hint() -> None:
+    from actions.faq import ActionAnswerFaq
+
+    responses, _ = await run(ActionAnswerFaq(), faq_tracker("vermogen", confidence=0.3))
+    assert responses == ["utter_rephrase"]
 
 
 async def test_an_unknown_topic_asks_to_rephrase() -> None:
