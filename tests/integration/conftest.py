@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,25 @@ class Stack:
     def sql(self, query: str, **params: object) -> list[tuple]:
         with engine_for(self.database_url).connect() as connection:
             return [tuple(row) for row in connection.execute(text(query), params)]
+
+
+def texts(messages: list[dict]) -> str:
+    """Everything the client sees in a reply: the texts and the button titles."""
+    parts = []
+    for message in messages:
+        parts.append(message.get("text") or "")
+        parts += [button["title"] for button in message.get("buttons") or []]
+    return "\n".join(parts)
+
+
+class Conversation:
+    """One client talking to a stack: ``c("hallo")`` returns what they see."""
+
+    def __init__(self, stack: Stack) -> None:
+        self.stack, self.user = stack, f"test-{uuid.uuid4().hex[:10]}"
+
+    def __call__(self, message: str) -> str:
+        return texts(self.stack.say(self.user, message))
 
 
 def start(

@@ -6,7 +6,7 @@ import uuid
 import httpx
 import pytest
 
-from tests.integration.conftest import Stack
+from tests.integration.conftest import Stack, texts
 
 pytestmark = pytest.mark.integration
 
@@ -15,10 +15,6 @@ ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 def sender() -> str:
     return f"test-{uuid.uuid4().hex[:10]}"
-
-
-def texts(messages: list[dict]) -> str:
-    return " ".join(m.get("text") or "" for m in messages)
 
 
 def test_greeting_shows_the_menu_in_dutch(stack: Stack) -> None:

@@ -1,31 +1,14 @@
 """Knowledge-base answers over HTTP: the municipality's answer, its source, feedback."""
 
 import re
-import uuid
 
 import pytest
 
-from tests.integration.conftest import Stack
+from tests.integration.conftest import Conversation, Stack
 
 pytestmark = pytest.mark.integration
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
-
-
-def texts(messages: list[dict]) -> str:
-    parts = []
-    for message in messages:
-        parts.append(message.get("text") or "")
-        parts += [button["title"] for button in message.get("buttons") or []]
-    return "\n".join(parts)
-
-
-class Conversation:
-    def __init__(self, stack: Stack) -> None:
-        self.stack, self.user = stack, f"faq-{uuid.uuid4().hex[:10]}"
-
-    def __call__(self, message: str) -> str:
-        return texts(self.stack.say(self.user, message))
 
 
 def test_abroad_answer_source_and_a_stored_vote(stack: Stack) -> None:

@@ -2,11 +2,10 @@
 
 import json
 import re
-import uuid
 
 import pytest
 
-from tests.integration.conftest import Stack
+from tests.integration.conftest import Conversation, Stack
 
 pytestmark = pytest.mark.integration
 
@@ -14,29 +13,8 @@ ARABIC = re.compile(r"[\u0600-\u06ff]")
 REF = re.compile(r"M-\d{4}-\d{6}")
 
 
-def sender() -> str:
-    return f"melding-{uuid.uuid4().hex[:10]}"
-
-
-def texts(messages: list[dict]) -> str:
-    """Everything the client sees: the texts and the button titles."""
-    parts = []
-    for message in messages:
-        parts.append(message.get("text") or "")
-        parts += [button["title"] for button in message.get("buttons") or []]
-    return "\n".join(parts)
-
-
 def choose(**entities: str) -> str:
     return "/choose" + json.dumps(entities)
-
-
-class Conversation:
-    def __init__(self, stack: Stack, user: str | None = None) -> None:
-        self.stack, self.user = stack, user or sender()
-
-    def __call__(self, message: str) -> str:
-        return texts(self.stack.say(self.user, message))
 
 
 def up_to_household(c: Conversation, birth: str = "15-03-1990") -> None:
