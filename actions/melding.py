@@ -230,21 +230,21 @@ def _store(tracker: Tracker) -> str:
     lang = language(tracker)
     urgent = bool(tracker.get_slot("emergency"))
     municipality = municipalities()[answers.municipality]
+    days = municipality.melding.call_back_working_days
+    sla_due_at = (
+        _end_of(add_working_days(today(), days, municipality.closed_days)) if days else None
+    )
     ticket = NewTicket(
         kind="melding",
         queue="intake",
         municipality=answers.municipality,
         language=lang,
         summary=melding_summary(answers, lang, urgent, today()),
-        sla_due_at=None,
+        sla_due_at=sla_due_at,
         conversation_id=tracker.sender_id,
         channel=tracker.get_latest_input_channel() or "rest",
         priority="urgent" if urgent else "normal",
     )
-    days = municipality.melding.call_back_working_days
-    if days:
-        due = add_working_days(today(), days, municipality.closed_days)
-        ticket = NewTicket(**{**ticket.__dict__, "sla_due_at": _end_of(due)})
     record = {
         "full_name": answers.full_name,
         "birth_date": answers.birth_date.isoformat(),

@@ -1,7 +1,8 @@
 """Configuration from the environment, in one place.
 
 Every variable is documented in the README. Defaults make a fresh checkout run with no
-accounts: SQLite in ``var/``, the in-memory lock store, SMS written to a log file.
+accounts: SQLite in ``var/``, SMS written to a log file. (RASA_AUTH_TOKEN is read by the
+Procfile's rasa command, REDIS_URL by ``bot.store.lock_store``.)
 """
 
 from __future__ import annotations
@@ -22,13 +23,10 @@ def _env(name: str, default: str) -> str:
 class Settings:
     database_url: str
     rasa_url: str
-    rasa_auth_token: str | None
-    redis_url: str | None
     municipalities_dir: Path
     locales_dir: Path
     domain_dir: Path
     outbox_log: Path
-    timezone: str = "Europe/Amsterdam"
 
 
 def load() -> Settings:
@@ -37,8 +35,6 @@ def load() -> Settings:
     return Settings(
         database_url=_env("DATABASE_URL", f"sqlite:///{var / 'baken.db'}"),
         rasa_url=_env("RASA_URL", "http://127.0.0.1:5005").rstrip("/"),
-        rasa_auth_token=os.environ.get("RASA_AUTH_TOKEN") or None,
-        redis_url=os.environ.get("REDIS_URL") or None,
         municipalities_dir=Path(_env("BAKEN_MUNICIPALITIES_DIR", str(ROOT / "municipalities"))),
         locales_dir=ROOT / "locales",
         domain_dir=ROOT / "domain",
