@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.handover.phone import to_e164
 from bot.i18n.conversation import language_of_tracker
 from bot.melding.parsing import normalise_digits
+from bot.municipality.postcode import find_by_postcode, find_postcode
 from bot.municipality.registry import find_by_place, municipalities
 
 MISS_INTENTS = ("nlu_fallback", "out_of_scope", "empty_message")
@@ -65,13 +66,30 @@ def trailing_misses(tracker: Tracker) -> int:
 
 
 def read_municipality(value: Any) -> str | None:
-    """A municipality id, ``"other"``, or ``None`` when the text names no place we know."""
+    """A municipality id, ``"other"``, or ``None`` when the text names no place or
+    postcode we know."""
     known = municipalities()
     text = str(value or "").strip()
     if text in known or text == OTHER:
         return text
     found = find_by_place(text, known)
+    if found is None and (pc4 := find_postcode(text)) is not None:
+        found = find_by_postcode(pc4, known)
     return found.id if found else None
+
+
+def confirm_postcode(value: Any, found: str | None, dispatcher: CollectingDispatcher) -> None:
+    """After an answer that was only a postcode, say which municipality we took it for,
+    so a wrong area is noticed before the summary."""
+    text = str(value or "")
+    pc4 = find_postcode(text)
+    if found in (None, OTHER) or pc4 is None or find_by_place(text, municipalities()):
+        return
+    dispatcher.utter_message(
+        response="utter_municipality_from_postcode",
+        postcode=str(pc4),
+        municipality_name=municipalities()[found].name,
+    )
 
 
 def read_phone(value: Any) -> str | None:

@@ -12,7 +12,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import OTHER, language, phone_is_known, read_municipality, read_phone
+from actions.common import (
+    OTHER,
+    confirm_postcode,
+    language,
+    phone_is_known,
+    read_municipality,
+    read_phone,
+)
 from bot.handover.summary import handoff_summary
 from bot.handover.transcript import transcript
 from bot.i18n.formatting import format_day
@@ -46,6 +53,7 @@ class ValidateHandoffForm(FormValidationAction):
         municipality = read_municipality(value)
         if municipality is None:
             dispatcher.utter_message(response="utter_municipality_unknown")
+        confirm_postcode(value, municipality, dispatcher)
         return {"municipality": municipality}
 
     def validate_callback_phone(

@@ -19,6 +19,7 @@ from actions.common import (
     HELPER_SLOTS,
     OTHER,
     WIJZIGING_SLOTS,
+    confirm_postcode,
     helper_label,
     language,
     phone_is_known,
@@ -184,6 +185,7 @@ class ValidateMeldingForm(FormValidationAction):
             return await self._fail(
                 dispatcher, tracker, "municipality", "utter_municipality_unknown"
             )
+        confirm_postcode(value, found, dispatcher)
         return {"municipality": found}
 
     async def validate_household(self, value: Any, dispatcher, tracker, domain) -> dict:

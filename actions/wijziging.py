@@ -12,7 +12,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import OTHER, WIJZIGING_SLOTS, helper_label, language, read_municipality
+from actions.common import (
+    OTHER,
+    WIJZIGING_SLOTS,
+    confirm_postcode,
+    helper_label,
+    language,
+    read_municipality,
+)
 from actions.melding import AMSTERDAM, today
 from actions.urgent import crisis_help, urgent_phone
 from bot.handover.summary import LANGUAGE_NAMES_NL
@@ -83,6 +90,7 @@ class ValidateWijzigingForm(FormValidationAction):
         found = read_municipality(value)
         if found is None:
             dispatcher.utter_message(response="utter_municipality_unknown")
+        confirm_postcode(value, found, dispatcher)
         return {"municipality": found}
 
 

@@ -103,15 +103,51 @@ class MeldingProcess(Strict):
     source: str
 
 
+class Postcodes(Strict):
+    """The four-digit postcode areas (PC4) that lie wholly in this municipality.
+
+    ``ranges`` are "7411-7439" or "7946". Areas shared with a neighbour are left out on
+    purpose: for those the bot asks for the place name. ``source`` says where the list
+    comes from; ``scripts/postcodes_from_cbs.py`` rebuilds it from the CBS table.
+    """
+
+    ranges: list[str]
+    source: str
+
+    @validator("ranges", each_item=True)
+    def _range(cls, value: str) -> str:
+        low, _, high = value.partition("-")
+        if not re.fullmatch(r"[1-9]\d{3}", low) or (high and not re.fullmatch(r"[1-9]\d{3}", high)):
+            raise ValueError(f"{value!r} is not a postcode range like 7411-7439")
+        if high and int(high) < int(low):
+            raise ValueError(f"{value!r} ends before it starts")
+        return value
+
+    def contains(self, pc4: int) -> bool:
+        for item in self.ranges:
+            low, _, high = item.partition("-")
+            if int(low) <= pc4 <= int(high or low):
+                return True
+        return False
+
+
 class Municipality(Strict):
     id: str
     name: str
+    cbs_code: str
     places: list[str]
+    postcodes: Postcodes | None = None
     contact_points: list[ContactPoint]
     handover: Handover
     melding: MeldingProcess
     closed_days: list[date] = []
     checked_on: date
+
+    @validator("cbs_code")
+    def _cbs_code(cls, value: str) -> str:
+        if not re.fullmatch(r"\d{4}", value):
+            raise ValueError("the CBS gemeentecode has four digits, e.g. 0150")
+        return value
 
     @validator("id")
     def _id(cls, value: str) -> str:
