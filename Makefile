@@ -102,6 +102,7 @@ test: lint validate unit stories
 
 bench: $(INSTALLED) $(MODEL)
 	python bench/out_of_scope.py $(MODEL)
+	python bench/minima.py
 
 bench-cv: $(INSTALLED)
 	bench/nlu_cross_validation.sh

@@ -17,14 +17,16 @@ from bot.i18n.catalog import translations
 from bot.i18n.languages import SHIPPED
 from bot.i18n.nlg import render
 from bot.i18n.responses import domain_responses
+from bot.minima.rulebook import rulebook
 from bot.municipality.registry import municipalities
 
 logger = logging.getLogger(__name__)
 
 
 def check_configuration() -> None:
-    """Raise on a broken municipality file or a missing compiled catalog."""
+    """Raise on a broken municipality or norms file or a missing compiled catalog."""
     municipalities()
+    rulebook()
     for lang in SHIPPED:
         translations(lang)
     domain_responses()

@@ -24,6 +24,7 @@ class Settings:
     database_url: str
     rasa_url: str
     municipalities_dir: Path
+    norms_dir: Path
     locales_dir: Path
     domain_dir: Path
     outbox_log: Path
@@ -36,6 +37,7 @@ def load() -> Settings:
         database_url=_env("DATABASE_URL", f"sqlite:///{var / 'baken.db'}"),
         rasa_url=_env("RASA_URL", "http://127.0.0.1:5005").rstrip("/"),
         municipalities_dir=Path(_env("BAKEN_MUNICIPALITIES_DIR", str(ROOT / "municipalities"))),
+        norms_dir=ROOT / "norms",
         locales_dir=ROOT / "locales",
         domain_dir=ROOT / "domain",
         outbox_log=Path(_env("BAKEN_OUTBOX_LOG", str(var / "outbox.log"))),

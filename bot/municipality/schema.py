@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Extra, validator
 
+from bot.minima.schema import Scheme
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SPAN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -142,6 +144,7 @@ class Municipality(Strict):
     melding: MeldingProcess
     closed_days: list[date] = []
     checked_on: date
+    schemes: list[Scheme] = []
 
     @validator("cbs_code")
     def _cbs_code(cls, value: str) -> str:
@@ -169,6 +172,13 @@ class Municipality(Strict):
             raise ValueError(
                 f"contact point {value.urgent_contact_point!r} is not in contact_points"
             )
+        return value
+
+    @validator("schemes")
+    def _unique_scheme_ids(cls, value: list[Scheme]) -> list[Scheme]:
+        ids = [scheme.id for scheme in value]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"scheme ids must be unique: {ids}")
         return value
 
     def contact_point(self, point_id: str) -> ContactPoint:

@@ -1,0 +1,1 @@
+"""The minimaregelingen check: which schemes a household probably gets (plain Python)."""
