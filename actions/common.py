@@ -28,6 +28,19 @@ def phone_is_known(tracker: Tracker) -> bool:
 
 HELPER_SLOTS = ("helper_name", "helper_org", "client_consent")
 WIJZIGING_SLOTS = ("change_type", "change_description", "change_date", "change_amount")
+MINIMA_SLOTS = (
+    "minima_household",
+    "minima_age",
+    "minima_partner_age",
+    "minima_children_ages",
+    "minima_income",
+    "minima_assets",
+    "minima_renting",
+    "minima_co_residents",
+    "minima_student",
+    "minima_low_income_months",
+    "minima_debts",
+)
 
 
 def language(tracker: Tracker) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from actions.common import (
     HELPER_SLOTS,
+    MINIMA_SLOTS,
     OTHER,
     WIJZIGING_SLOTS,
     confirm_postcode,
@@ -344,6 +345,9 @@ class ActionCancelForm(Action):
         if tracker.active_loop_name == "melding_form":
             dispatcher.utter_message(response="utter_melding_cancelled")
             reset = reset_melding()
+        elif tracker.active_loop_name == "minima_form":
+            dispatcher.utter_message(response="utter_minima_cancelled")
+            reset = [SlotSet(s, None) for s in MINIMA_SLOTS]
         else:
             dispatcher.utter_message(response="utter_wijziging_cancelled")
             reset = [SlotSet(s, None) for s in (*WIJZIGING_SLOTS, *HELPER_SLOTS)]

@@ -25,7 +25,7 @@ from actions.urgent import crisis_help, urgent_phone
 from bot.handover.summary import LANGUAGE_NAMES_NL
 from bot.handover.transcript import transcript
 from bot.i18n.formatting import format_day
-from bot.melding.parsing import parse_amount, parse_date
+from bot.melding.parsing import is_unknown, parse_amount, parse_date
 from bot.melding.triage import urgency
 from bot.store.db import session_scope
 from bot.store.meldingen import store_melding
@@ -39,7 +39,6 @@ CHANGE_TYPES = (
     "gezondheid", "overig",
 )  # fmt: skip
 WITH_AMOUNT = ("werk_inkomen", "vermogen_erfenis_schenking")
-UNKNOWN_WORDS = ("weet", "niet", "know", "unknown", "onbekend", "أعرف", "اعرف", "بعرف")
 
 
 class ValidateWijzigingForm(FormValidationAction):
@@ -81,7 +80,7 @@ class ValidateWijzigingForm(FormValidationAction):
         amount = parse_amount(text)
         if amount is not None:
             return {"change_amount": f"{amount:.2f}"}
-        if any(word in text for word in UNKNOWN_WORDS):
+        if is_unknown(text):
             return {"change_amount": "onbekend"}
         dispatcher.utter_message(response="utter_invalid_change_amount")
         return {"change_amount": None}

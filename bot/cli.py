@@ -19,11 +19,12 @@ def _migrate(_: argparse.Namespace) -> int:
 
 def _check(_: argparse.Namespace) -> int:
     from bot.action_server import check_configuration
+    from bot.minima.rulebook import NormsConfigError
     from bot.municipality.registry import MunicipalityConfigError
 
     try:
         check_configuration()
-    except (MunicipalityConfigError, FileNotFoundError) as error:
+    except (MunicipalityConfigError, NormsConfigError, FileNotFoundError) as error:
         print(error, file=sys.stderr)
         return 1
     print("configuration is valid")
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     commands.add_parser("migrate", help="apply database migrations").set_defaults(func=_migrate)
-    commands.add_parser("check", help="validate municipality files and catalogs").set_defaults(
+    commands.add_parser("check", help="validate municipality, norms and catalogs").set_defaults(
         func=_check
     )
     action = commands.add_parser("action-server", help="run the actions and the NLG endpoint")

@@ -50,3 +50,27 @@ def extract_domain(
                 title = _mapping(button).get("title")
                 if title is not None:
                     yield title.start_mark.line + 1, "pgettext", (name, _scalar(title)), []
+
+
+SCHEME_FIELDS = (("summary",), ("apply", "how"), ("amount_note",))
+
+
+def extract_schemes(
+    fileobj: Any, keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
+    """The client-facing texts of the minimaregelingen (``municipalities/*.yml``,
+    ``norms/toeslagen.yml``), with context ``scheme/<owner>/<id>/<field>`` as
+    ``actions/minima.py`` looks them up; the scheme's source is the translator comment."""
+    root = _mapping(yaml.compose(fileobj.read().decode("utf-8")))
+    owner = _scalar(root["id"]) if "id" in root else "national"
+    for scheme in getattr(root.get("schemes"), "value", []):
+        fields = _mapping(scheme)
+        scheme_id = _scalar(fields["id"])
+        comments = [f"Source: {_scalar(fields['source'])}"] if "source" in fields else []
+        for path in SCHEME_FIELDS:
+            node = fields.get(path[0])
+            for key in path[1:]:
+                node = _mapping(node).get(key) if node is not None else None
+            if node is not None:
+                context = f"scheme/{owner}/{scheme_id}/{path[-1]}"
+                yield node.start_mark.line + 1, "pgettext", (context, _scalar(node)), comments

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
@@ -96,8 +97,9 @@ def parse_ages(text: str) -> list[int] | None:
     return ages
 
 
-def parse_amount(text: str) -> float | None:
-    """An amount in euro: "250", "€ 1.250,50", "1250.5". ``None`` when there is none."""
+def parse_amount(text: str) -> Decimal | None:
+    """An amount in euro: "250", "€ 1.250,50", "ongeveer 900". ``None`` when there is none.
+    A ``Decimal``: money is never a float."""
     cleaned = normalise_digits(text).replace("€", " ").replace("euro", " ")
     match = re.search(r"\d[\d.,]*", cleaned)
     if not match:
@@ -110,6 +112,17 @@ def parse_amount(text: str) -> float | None:
     elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d{1,2})?", number):  # 1,250.50
         number = number.replace(",", "")
     try:
-        return float(number)
-    except ValueError:
+        return Decimal(number)
+    except InvalidOperation:
         return None
+
+
+_UNKNOWN = re.compile(
+    r"weet (ik )?(het )?niet|geen idee|onbekend|don'?t know|not sure|no idea|unknown"
+    r"|لا ا?أ?عرف|ما بعرف|مش عارف|ما عارف|معرفش|ما اعرف|ما أعرف|bilmiyorum|nie wiem|не знаю"
+)
+
+
+def is_unknown(text: str) -> bool:
+    """ "weet ik niet" and its kin in the launch languages: a valid answer, not a bad one."""
+    return bool(_UNKNOWN.search(text.casefold()))

@@ -129,10 +129,23 @@ def _income(scheme: Scheme, household: Household, rules: Rulebook) -> Outcome | 
     if test is None:
         return None
     if test.pct_of_norm == UNKNOWN:
-        return UNKNOWN, Reason(N_("minima", "Wij weten de inkomensgrens niet. Vraag het na."))
-    norm = bijstand_norm(rules.norms, household, applicable=test.norm == "applicable")
+        return UNKNOWN, Reason(
+            N_("minima", "Wij weten de inkomensgrens niet. Vraag het na bij de gemeente.")
+        )
+    applicable = test.norm == "applicable"
+    if applicable and household.co_residents is None:
+        return UNKNOWN, Reason(
+            N_(
+                "minima",
+                "Wonen er andere volwassenen bij u? Dan krijgt u minder. "
+                "Vraag het na bij de gemeente.",
+            )
+        )
+    norm = bijstand_norm(rules.norms, household, applicable=applicable)
     if norm is None:
-        return UNKNOWN, Reason(N_("minima", "Wij weten de inkomensgrens niet. Vraag het na."))
+        return UNKNOWN, Reason(
+            N_("minima", "Wij weten de inkomensgrens niet. Vraag het na bij de gemeente.")
+        )
     limit = cents(norm.basis(test.vakantietoeslag) * test.pct_of_norm / 100)
     shown_limit = (
         limit if test.vakantietoeslag == "excluded" else norm.excluding_vt * test.pct_of_norm / 100
@@ -173,7 +186,9 @@ def _income_year(scheme: Scheme, household: Household) -> Outcome | None:
         return None
     picked = pick_limits(test.periods, household.on, household.type)
     if picked is None:
-        return UNKNOWN, Reason(N_("minima", "Wij weten de inkomensgrens niet. Vraag het na."))
+        return UNKNOWN, Reason(
+            N_("minima", "Wij weten de inkomensgrens niet. Vraag het na bij de gemeente.")
+        )
     limit: Decimal = picked.value  # type: ignore[assignment]
     if household.net_income is None:
         return UNKNOWN, Reason(
@@ -188,7 +203,8 @@ def _income_year(scheme: Scheme, household: Household) -> Outcome | None:
         return UNKNOWN, Reason(
             N_(
                 "minima",
-                "Uw inkomen zit dicht bij de grens van {limit} per jaar (bruto). Reken het na.",
+                "Uw inkomen zit dicht bij de grens van {limit} per jaar (bruto). "
+                "Reken het na op belastingdienst.nl/toeslagen.",
             ),
             {"limit": limit},
         )
@@ -202,11 +218,15 @@ def _assets(scheme: Scheme, household: Household, rules: Rulebook) -> Outcome | 
     if test == UNKNOWN:
         if household.assets == 0:
             return PASS, None
-        return UNKNOWN, Reason(N_("minima", "Er is ook een grens voor spaargeld. Vraag het na."))
+        return UNKNOWN, Reason(
+            N_("minima", "Er is ook een grens voor spaargeld. Vraag het na bij de gemeente.")
+        )
     periods = rules.norms.assets if test == "bijstand" else test
     picked = pick_limits(periods, household.on, household.type)
     if picked is None:
-        return UNKNOWN, Reason(N_("minima", "Er is ook een grens voor spaargeld. Vraag het na."))
+        return UNKNOWN, Reason(
+            N_("minima", "Er is ook een grens voor spaargeld. Vraag het na bij de gemeente.")
+        )
     limit: Decimal = picked.value  # type: ignore[assignment]
     if household.assets is None:
         return UNKNOWN, Reason(
@@ -223,7 +243,10 @@ def _months(scheme: Scheme, household: Household) -> Outcome | None:
         return None
     if required == UNKNOWN:
         return UNKNOWN, Reason(
-            N_("minima", "U moet al langere tijd een laag inkomen hebben. Vraag hoe lang.")
+            N_(
+                "minima",
+                "U moet al langere tijd een laag inkomen hebben. Vraag de gemeente hoe lang.",
+            )
         )
     reason = Reason(
         N_("minima", "U moet al {years} jaar of langer een laag inkomen hebben."),

@@ -23,6 +23,7 @@ def test_greeting_shows_the_menu_in_dutch(stack: Stack) -> None:
     assert [b["title"] for b in reply[0]["buttons"]] == [
         "Bijstand aanvragen",
         "Een verandering doorgeven",
+        "Regelingen voor een laag inkomen",
         "Praten met een medewerker",
         "Andere taal",
         "Wat kan Baken?",

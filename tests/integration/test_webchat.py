@@ -59,7 +59,7 @@ def test_hallo_shows_the_menu(page: Page, desk_url: str) -> None:
     bot = page.locator("li.bot").first
     expect(bot).to_contain_text("Ik ben Baken")
     expect(bot.get_by_role("button", name="1. Bijstand aanvragen")).to_be_visible()
-    expect(bot.get_by_role("button", name="3. Praten met een medewerker")).to_be_visible()
+    expect(bot.get_by_role("button", name="4. Praten met een medewerker")).to_be_visible()
 
 
 def test_a_number_picks_the_menu_option_and_handoff_gives_a_reference(
@@ -70,9 +70,9 @@ def test_a_number_picks_the_menu_option_and_handoff_gives_a_reference(
     box.fill("hallo")
     box.press("Enter")
     expect(page.locator("li.bot").first).to_contain_text("Ik ben Baken")
-    box.fill("3")
+    box.fill("4")
     box.press("Enter")
-    expect(page.locator("li.me").nth(1)).to_have_text("3. Praten met een medewerker")
+    expect(page.locator("li.me").nth(1)).to_have_text("4. Praten met een medewerker")
     expect(page.locator("li.bot").nth(1)).to_contain_text("In welke gemeente woont u?")
     page.get_by_role("button", name="2. Steenwijkerland").click()
     expect(page.locator("li.bot").nth(2)).to_contain_text("telefoonnummer")

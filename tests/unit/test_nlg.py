@@ -18,6 +18,7 @@ def test_dutch_source_for_a_dutch_conversation() -> None:
     assert [b["payload"] for b in reply["buttons"]] == [
         "/melding_bijstand",
         "/wijziging_doorgeven",
+        "/minima_check",
         "/human_handoff",
         "/set_language",
         "/help",
