@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from bot import settings
 
@@ -68,6 +69,17 @@ def _worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_appointments(args: argparse.Namespace) -> int:
+    from bot.appointments.schedule import import_csv
+    from bot.store.db import session_scope
+
+    with session_scope() as session:
+        report = import_csv(session, Path(args.file))
+    for line in report.lines():
+        print(line)
+    return 1 if report.errors else 0
+
+
 def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -94,6 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     worker = commands.add_parser("worker", help="run the reminder worker")
     worker.add_argument("--interval", type=float, default=5.0)
     worker.set_defaults(func=_worker)
+
+    importer = commands.add_parser(
+        "import-appointments",
+        help="import appointments from a CSV file (see bot/appointments/rows.py)",
+    )
+    importer.add_argument("file")
+    importer.set_defaults(func=_import_appointments)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -165,6 +165,39 @@ class AuditEvent(Base):
     at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
 
 
+APPOINTMENT_STATUSES = (
+    "scheduled",
+    "confirmed",
+    "cancelled",
+    "reschedule_requested",
+    "no_show",
+    "done",
+)
+
+
+class Appointment(Base):
+    """An appointment or deadline with the municipality, and who to remind of it.
+
+    ``external_id`` is the id in the system it came from (CSV import, the municipality's
+    agenda): importing the same row again updates it instead of adding a second one."""
+
+    __tablename__ = "appointment"
+
+    id = Column(Integer, primary_key=True)
+    external_id = Column(String(64), unique=True)
+    contact_id = Column(Integer, ForeignKey("contact.id"))
+    phone_e164 = Column(String(20), nullable=False, index=True)
+    municipality = Column(String(64), nullable=False)
+    consultant = Column(String(64))
+    kind = Column(String(32), nullable=False)
+    starts_at = Column(UTCDateTime, nullable=False, index=True)
+    location = Column(String(200))
+    language = Column(String(8), nullable=False, default="nl")
+    status = Column(String(24), nullable=False, default="scheduled")
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
 class OutboxMessage(Base):
     """A message to send later; the reminder worker claims and sends due rows."""
 
@@ -182,3 +215,4 @@ class OutboxMessage(Base):
     error = Column(Text)
     claimed_at = Column(UTCDateTime)
     sent_at = Column(UTCDateTime)
+    appointment_id = Column(Integer, ForeignKey("appointment.id"), index=True)

@@ -148,3 +148,16 @@ def test_parallel_workers_never_send_twice(database_url: str, tmp_path: Path, wo
     ]
     assert sent == 40
     assert sorted(keys) == sorted(f"k{i}" for i in range(40))
+
+
+def test_migrations_match_the_models(database_url: str) -> None:
+    """Every model change has its Alembic migration (both databases)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from bot.store.db import engine_for
+    from bot.store.models import Base
+
+    with engine_for(database_url).connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

@@ -1,0 +1,1 @@
+"""Appointments with the municipality: import, reminders, replies."""
