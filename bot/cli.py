@@ -61,11 +61,23 @@ def _desk(args: argparse.Namespace) -> int:
 
 def _worker(args: argparse.Namespace) -> int:
     from bot.reminders.senders import LogSender
+    from bot.reminders.twilio_sender import TwilioSender
     from bot.reminders.worker import run_forever
 
     config = settings.load()
-    print(f"no Twilio credentials: SMS are written to {config.outbox_log}")
-    run_forever(LogSender(config.outbox_log), interval=args.interval)
+    if config.twilio is None:
+        print(f"no Twilio credentials: SMS are written to {config.outbox_log}")
+        sender = LogSender(config.outbox_log)
+    else:
+        twilio = config.twilio
+        sender = TwilioSender(
+            twilio.account_sid,
+            twilio.auth_token,
+            twilio.sender,
+            twilio.status_callback,
+            twilio.api_url,
+        )
+    run_forever(sender, interval=args.interval)
     return 0
 
 

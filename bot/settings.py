@@ -20,6 +20,34 @@ def _env(name: str, default: str) -> str:
 
 
 @dataclass(frozen=True)
+class TwilioSettings:
+    """Set ``TWILIO_ACCOUNT_SID``, ``TWILIO_AUTH_TOKEN`` and ``TWILIO_FROM`` (a number or a
+    messaging service ``MG...``) to send real SMS. ``BAKEN_PUBLIC_URL`` is the desk's public
+    address, for Twilio's delivery callbacks. ``TWILIO_API_URL`` only for tests."""
+
+    account_sid: str
+    auth_token: str
+    sender: str
+    public_url: str | None
+    api_url: str | None
+
+    @property
+    def status_callback(self) -> str | None:
+        return f"{self.public_url.rstrip('/')}/twilio/status" if self.public_url else None
+
+
+def _twilio() -> TwilioSettings | None:
+    sid, token, sender = (
+        _env(name, "") for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM")
+    )
+    if not (sid and token and sender):
+        return None
+    return TwilioSettings(
+        sid, token, sender, _env("BAKEN_PUBLIC_URL", "") or None, _env("TWILIO_API_URL", "") or None
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     rasa_url: str
@@ -28,6 +56,7 @@ class Settings:
     locales_dir: Path
     domain_dir: Path
     outbox_log: Path
+    twilio: TwilioSettings | None
 
 
 def load() -> Settings:
@@ -41,4 +70,5 @@ def load() -> Settings:
         locales_dir=ROOT / "locales",
         domain_dir=ROOT / "domain",
         outbox_log=Path(_env("BAKEN_OUTBOX_LOG", str(var / "outbox.log"))),
+        twilio=_twilio(),
     )

@@ -15,11 +15,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import text
+from twilio.request_validator import RequestValidator
 
 from bot import settings
 from bot.i18n.catalog import translate
 from bot.i18n.languages import ENDONYMS, SHIPPED, direction
 from bot.municipality.registry import municipalities
+from bot.reminders.delivery import record_delivery
 from bot.store.db import engine
 
 HERE = Path(__file__).parent
@@ -55,6 +57,26 @@ def create_app() -> FastAPI:
             {"status": "ok" if healthy else "degraded", **checks},
             status_code=200 if healthy else 503,
         )
+
+    @app.post("/twilio/status")
+    async def twilio_status(request: Request) -> Response:
+        """Twilio's delivery callback: ``sent`` becomes ``delivered`` or ``failed``.
+        Unsigned or wrongly signed requests get 403 and change nothing."""
+        twilio = config.twilio
+        if twilio is None or not twilio.status_callback:
+            return Response(status_code=403)
+        form = dict((await request.form()).items())
+        signed_url = f"{twilio.status_callback}?{request.url.query}"
+        signature = request.headers.get("X-Twilio-Signature", "")
+        if not RequestValidator(twilio.auth_token).validate(signed_url, form, signature):
+            return Response(status_code=403)
+        record_delivery(
+            request.query_params.get("key", ""),
+            form.get("MessageSid", ""),
+            form.get("MessageStatus", ""),
+            form.get("ErrorCode"),
+        )
+        return Response(status_code=204)
 
     @app.get("/chat/", response_class=HTMLResponse)
     async def chat_page(request: Request, lang: str = "nl") -> HTMLResponse:

@@ -17,9 +17,20 @@ class Outgoing:
     idempotency_key: str
 
 
+class TemporaryError(Exception):
+    """Try again later (a provider 5xx, 429, a timeout)."""
+
+
+class PermanentError(Exception):
+    """Trying again will not help (a wrong number, a refused message)."""
+
+
 class Sender(Protocol):
     def send(self, message: Outgoing) -> str:
         """Send and return the provider's message id; raise on failure."""
+
+    def already_sent(self, message: Outgoing, since: datetime) -> str | None:
+        """The provider id if this message was already sent since ``since``."""
 
 
 class LogSender:
@@ -40,3 +51,11 @@ class LogSender:
         with self.path.open("a", encoding="utf-8") as log:
             log.write(json.dumps(record, ensure_ascii=False) + "\n")
         return f"log-{message.idempotency_key}"
+
+    def already_sent(self, message: Outgoing, since: datetime) -> str | None:
+        if not self.path.exists():
+            return None
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            if json.loads(line).get("key") == message.idempotency_key:
+                return f"log-{message.idempotency_key}"
+        return None

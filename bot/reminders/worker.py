@@ -12,19 +12,21 @@ from __future__ import annotations
 import logging
 import signal
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.reminders.senders import Outgoing, Sender
+from bot.reminders.senders import Outgoing, PermanentError, Sender
 from bot.store.db import session_scope
 from bot.store.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 10
 STALE_AFTER = timedelta(minutes=10)
+MAX_BACKOFF = timedelta(minutes=30)  # with 10 attempts: about 3 hours of provider trouble
 
 
 def _claimable(now: datetime):
@@ -34,7 +36,15 @@ def _claimable(now: datetime):
     )
 
 
-def claim(session: Session, now: datetime, limit: int = 20) -> list[OutboxMessage]:
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    message: Outgoing
+    attempts: int
+    interrupted_at: datetime | None  # a worker claimed it before and died mid-send
+
+
+def claim(session: Session, now: datetime, limit: int = 20) -> list[Claimed]:
     query = (
         select(OutboxMessage)
         .where(_claimable(now), OutboxMessage.send_after <= now)
@@ -45,6 +55,7 @@ def claim(session: Session, now: datetime, limit: int = 20) -> list[OutboxMessag
         query = query.with_for_update(skip_locked=True)
     claimed = []
     for row in session.execute(query).scalars():
+        interrupted_at = row.claimed_at if row.status == "sending" else None
         result = session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == row.id, _claimable(now))
@@ -53,33 +64,45 @@ def claim(session: Session, now: datetime, limit: int = 20) -> list[OutboxMessag
         )
         if result.rowcount == 1:
             session.refresh(row)
-            claimed.append(row)
+            message = Outgoing(row.channel, row.to, row.body, row.idempotency_key)
+            claimed.append(Claimed(row.id, message, row.attempts, interrupted_at))
     return claimed
+
+
+def _deliver(sender: Sender, item: Claimed) -> str:
+    if item.interrupted_at is not None:
+        earlier = sender.already_sent(item.message, item.interrupted_at)
+        if earlier:
+            return earlier
+    return sender.send(item.message)
 
 
 def run_once(sender: Sender, now: datetime | None = None) -> int:
     """Send what is due now; return how many were sent."""
     now = now or datetime.now(timezone.utc)
     with session_scope() as session:
-        batch = [
-            (row.id, Outgoing(row.channel, row.to, row.body, row.idempotency_key), row.attempts)
-            for row in claim(session, now)
-        ]
+        batch = claim(session, now)
     sent = 0
-    for row_id, message, attempts in batch:
+    for item in batch:
+        row_id = item.id
         try:
-            provider_id = sender.send(message)
+            provider_id = _deliver(sender, item)
+        except PermanentError as error:
+            logger.warning("outbox message %s refused: %s", row_id, error)
+            values = {"status": "failed", "error": str(error)[:500]}
         except Exception as error:
             logger.warning("sending outbox message %s failed: %s", row_id, error)
-            status = "failed" if attempts >= MAX_ATTEMPTS else "pending"
-            retry_at = now + timedelta(seconds=30 * 2**attempts)
+            status = "failed" if item.attempts >= MAX_ATTEMPTS else "pending"
+            retry_at = now + min(timedelta(seconds=30 * 2**item.attempts), MAX_BACKOFF)
             values = {"status": status, "error": str(error)[:500], "send_after": retry_at}
         else:
             sent += 1
             values = {"status": "sent", "provider_id": provider_id, "sent_at": now, "error": None}
-        with session_scope() as session:
+        with session_scope() as session:  # a delivery callback may have been quicker
             session.execute(
-                update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values)
+                update(OutboxMessage)
+                .where(OutboxMessage.id == row_id, OutboxMessage.status == "sending")
+                .values(**values)
             )
     return sent
 
