@@ -57,6 +57,7 @@ class Settings:
     domain_dir: Path
     outbox_log: Path
     twilio: TwilioSettings | None
+    api_token: str | None  # BAKEN_API_TOKEN: the appointment API is closed without it
 
 
 def load() -> Settings:
@@ -71,4 +72,5 @@ def load() -> Settings:
         domain_dir=ROOT / "domain",
         outbox_log=Path(_env("BAKEN_OUTBOX_LOG", str(var / "outbox.log"))),
         twilio=_twilio(),
+        api_token=_env("BAKEN_API_TOKEN", "") or None,
     )

@@ -61,7 +61,7 @@ def sync_reminders(
     existing = session.execute(
         select(OutboxMessage).where(OutboxMessage.appointment_id == appointment.id)
     ).scalars()
-    have = {row.idempotency_key for row in existing}
+    have = {row.idempotency_key: row for row in existing}
     session.execute(
         update(OutboxMessage)
         .where(
@@ -75,6 +75,8 @@ def sync_reminders(
     added = []
     for key, (due, body) in wanted.items():
         if key in have:
+            if have[key].status == "cancelled":  # moved back, or START after STOP
+                have[key].status, have[key].error, have[key].send_after = "pending", None, due
             continue
         row = OutboxMessage(
             channel="sms",

@@ -19,6 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.appointments.replies import route_inbound
 from bot.channels.inbound import clean, mark_inbound, store_inbound
 from bot.i18n.detect import detect
 from bot.i18n.languages import SOURCE, is_shipped
@@ -88,9 +89,10 @@ class RestInput(InputChannel):
             stored_id = await asyncio.to_thread(store_inbound, self.name(), sender, cleaned)
             collector = CollectingOutputChannel()
             try:
+                text = await asyncio.to_thread(route_inbound, self.name(), sender, cleaned.text)
                 await on_new_message(
                     UserMessage(
-                        cleaned.text,
+                        text,
                         collector,
                         sender,
                         input_channel=self.name(),

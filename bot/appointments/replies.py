@@ -1,0 +1,106 @@
+"""Replies to reminders and STOP/START, before the message reaches the bot.
+
+A channel whose sender id is a phone number (SMS, WhatsApp; the internal REST channel
+with a ``+31...`` sender) calls ``route_inbound`` first. STOP is stored at once, before
+anything that can fail, and pending SMS to that number are cancelled. A reply word (1, JA,
+NEE, 3, ...) becomes the matching intent only when a reminder for a still unanswered
+appointment went to that number in the last days; otherwise it goes to the bot as typed
+(it may answer a menu there). The web chat can never claim a phone number: the desk gives
+its senders a ``web-`` prefix.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.appointments.reply_words import CANCEL, CONFIRM, MOVE, OPT_IN, OPT_OUT, reply_intent
+from bot.appointments.schedule import sync_reminders
+from bot.handover.phone import to_e164
+from bot.store.db import session_scope
+from bot.store.models import Appointment, Contact, OutboxMessage
+from bot.store.tickets import upsert_contact
+
+REPLY_WINDOW = timedelta(days=3)
+NEW_STATUS = {CONFIRM: "confirmed", CANCEL: "cancelled", MOVE: "reschedule_requested"}
+
+
+def sender_phone(sender: str) -> str | None:
+    return to_e164(sender) if sender.startswith("+") else None
+
+
+def awaiting_reply(session: Session, phone: str, now: datetime) -> Appointment | None:
+    """The appointment a reminder recently asked this number about, not yet answered."""
+    return session.execute(
+        select(Appointment)
+        .join(OutboxMessage, OutboxMessage.appointment_id == Appointment.id)
+        .where(
+            Appointment.phone_e164 == phone,
+            Appointment.status == "scheduled",
+            Appointment.starts_at > now - timedelta(days=1),
+            OutboxMessage.status.in_(("sent", "delivered")),
+            OutboxMessage.sent_at > now - REPLY_WINDOW,
+        )
+        .order_by(OutboxMessage.sent_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def next_appointment(session: Session, phone: str, now: datetime) -> Appointment | None:
+    return session.execute(
+        select(Appointment)
+        .where(
+            Appointment.phone_e164 == phone,
+            Appointment.status.in_(("scheduled", "confirmed")),
+            Appointment.starts_at > now,
+        )
+        .order_by(Appointment.starts_at)
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def set_opt_out(session: Session, channel: str, phone: str, out: bool, now: datetime) -> None:
+    """STOP: no SMS to this number any more, pending ones included. START: again."""
+    upsert_contact(session, channel, phone, phone_e164=phone)
+    session.execute(update(Contact).where(Contact.phone_e164 == phone).values(sms_opt_out=out))
+    if out:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.to == phone, OutboxMessage.status == "pending")
+            .values(status="cancelled", error="STOP")
+            .execution_options(synchronize_session=False)
+        )
+        return
+    for appointment in session.execute(
+        select(Appointment).where(Appointment.phone_e164 == phone, Appointment.starts_at > now)
+    ).scalars():
+        sync_reminders(session, appointment, now)
+
+
+def route_inbound(channel: str, sender: str, text: str, now: datetime | None = None) -> str:
+    """The text to give the bot: ``/sms_stop``, ``/afspraak_bevestigen``, ... or ``text``."""
+    intent = reply_intent(text)
+    phone = sender_phone(sender)
+    if intent is None or phone is None:
+        return text
+    now = now or datetime.now(timezone.utc)
+    with session_scope() as session:
+        if intent in (OPT_OUT, OPT_IN):
+            set_opt_out(session, channel, phone, intent == OPT_OUT, now)
+            return f"/{intent}"
+        if awaiting_reply(session, phone, now) is None:
+            return text
+    return f"/{intent}"
+
+
+def apply_reply(session: Session, phone: str, intent: str, now: datetime) -> Appointment | None:
+    """Record the answer on the appointment it is about; cancel or move stops its reminders."""
+    appointment = awaiting_reply(session, phone, now) or next_appointment(session, phone, now)
+    if appointment is None:
+        return None
+    appointment.status = NEW_STATUS[intent]
+    sync_reminders(session, appointment, now)
+    session.flush()
+    return appointment
