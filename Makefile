@@ -103,6 +103,7 @@ test: lint validate unit stories
 bench: $(INSTALLED) $(MODEL)
 	python bench/out_of_scope.py $(MODEL)
 	python bench/minima.py
+	python bench/reminders.py
 
 bench-cv: $(INSTALLED)
 	bench/nlu_cross_validation.sh

@@ -92,8 +92,9 @@ class ActionAfspraakReply(Action):
     ) -> list[dict[str, Any]]:
         intent = tracker.latest_message.get("intent", {}).get("name")
         phone = sender_phone(tracker.sender_id)
-        if phone is None or intent not in ANSWERS:
+        if phone is None or intent not in ANSWERS:  # the web chat: what to do instead
             dispatcher.utter_message(response="utter_afspraak_not_here")
+            dispatcher.utter_message(response="utter_faq/afspraak_noshow")
             return []
         lang = language(tracker)
         try:
@@ -119,6 +120,7 @@ class ActionAfspraakInfo(Action):
         phone = sender_phone(tracker.sender_id)
         if phone is None:
             dispatcher.utter_message(response="utter_afspraak_not_here")
+            dispatcher.utter_message(response="utter_afspraak_see_letter")
             return []
 
         def _find() -> dict[str, str] | None:

@@ -55,8 +55,9 @@ class Stack:
         self.processes[0].wait(timeout=10)
 
     def sql(self, query: str, **params: object) -> list[tuple]:
-        with engine_for(self.database_url).connect() as connection:
-            return [tuple(row) for row in connection.execute(text(query), params)]
+        with engine_for(self.database_url).begin() as connection:
+            result = connection.execute(text(query), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
 
 
 def texts(messages: list[dict]) -> str:

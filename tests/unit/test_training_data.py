@@ -14,7 +14,9 @@ from bot.i18n.responses import domain_responses
 ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS = ROOT.parent / "shared" / "benchmarks" / "out_of_scope"
 # produced by the pipeline, the channel, or only by buttons
-NOT_TRAINED = {"nlu_fallback", "empty_message", "choose", "faq_more"}
+# Reached only by payloads: buttons, and the SMS reply words routed by the channel
+# (bot/appointments/replies.py), never by the model.
+NOT_TRAINED = {"nlu_fallback", "empty_message", "choose", "faq_more", "sms_stop", "sms_start"}
 ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")
 
 
