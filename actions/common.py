@@ -91,6 +91,15 @@ def read_municipality(value: Any) -> str | None:
     return found.id if found else None
 
 
+def validate_municipality_answer(value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+    """The ``municipality`` slot from a form answer (name, place or postcode)."""
+    found = read_municipality(value)
+    if found is None:
+        dispatcher.utter_message(response="utter_municipality_unknown")
+    confirm_postcode(value, found, dispatcher)
+    return {"municipality": found}
+
+
 def confirm_postcode(value: Any, found: str | None, dispatcher: CollectingDispatcher) -> None:
     """After an answer that was only a postcode, say which municipality we took it for,
     so a wrong area is noticed before the summary."""

@@ -14,11 +14,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     OTHER,
-    confirm_postcode,
     language,
     phone_is_known,
-    read_municipality,
     read_phone,
+    validate_municipality_answer,
 )
 from bot.handover.summary import handoff_summary
 from bot.handover.transcript import transcript
@@ -50,11 +49,7 @@ class ValidateHandoffForm(FormValidationAction):
     def validate_municipality(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        municipality = read_municipality(value)
-        if municipality is None:
-            dispatcher.utter_message(response="utter_municipality_unknown")
-        confirm_postcode(value, municipality, dispatcher)
-        return {"municipality": municipality}
+        return validate_municipality_answer(value, dispatcher)
 
     def validate_callback_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -13,9 +13,8 @@ from actions.common import (
     MINIMA_SLOTS,
     OFFER_HANDOFF,
     OTHER,
-    confirm_postcode,
     language,
-    read_municipality,
+    validate_municipality_answer,
 )
 from actions.melding import today
 from bot.i18n.catalog import N_, translate
@@ -69,11 +68,7 @@ class ValidateMinimaForm(FormValidationAction):
         return [slot for slot in domain_slots if slot not in skip]
 
     def validate_municipality(self, value: Any, dispatcher, tracker, domain) -> dict:
-        found = read_municipality(value)
-        if found is None:
-            dispatcher.utter_message(response="utter_municipality_unknown")
-        confirm_postcode(value, found, dispatcher)
-        return {"municipality": found}
+        return validate_municipality_answer(value, dispatcher)
 
     def validate_minima_household(self, value: Any, dispatcher, tracker, domain) -> dict:
         found = parse_household(str(value or ""))

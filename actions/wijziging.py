@@ -15,10 +15,9 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     OTHER,
     WIJZIGING_SLOTS,
-    confirm_postcode,
     helper_label,
     language,
-    read_municipality,
+    validate_municipality_answer,
 )
 from actions.melding import AMSTERDAM, today
 from actions.urgent import crisis_help, urgent_phone
@@ -86,11 +85,7 @@ class ValidateWijzigingForm(FormValidationAction):
         return {"change_amount": None}
 
     def validate_municipality(self, value: Any, dispatcher, tracker, domain) -> dict:
-        found = read_municipality(value)
-        if found is None:
-            dispatcher.utter_message(response="utter_municipality_unknown")
-        confirm_postcode(value, found, dispatcher)
-        return {"municipality": found}
+        return validate_municipality_answer(value, dispatcher)
 
 
 def _summary(tracker: Tracker, lang: str) -> str:

@@ -11,7 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Extra, validator
+from pydantic import validator
+
+from bot.strict import Strict
 
 Unknown = Literal["unknown"]
 UNKNOWN = "unknown"
@@ -27,12 +29,6 @@ NORM_CATEGORIES = (
     "single_aow",
     "couple_aow",
 )
-
-
-class Strict(BaseModel):
-    class Config:
-        extra = Extra.forbid
-        anystr_strip_whitespace = True
 
 
 class ByHousehold(Strict):

@@ -11,18 +11,13 @@ import re
 from datetime import date, time
 from typing import Literal
 
-from pydantic import BaseModel, Extra, validator
+from pydantic import validator
 
 from bot.minima.schema import Scheme
+from bot.strict import Strict
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SPAN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
-
-
-class Strict(BaseModel):
-    class Config:
-        extra = Extra.forbid
-        anystr_strip_whitespace = True
 
 
 class Span(Strict):
