@@ -195,6 +195,13 @@ def render_item(number: int, result: SchemeResult, owner: str, lang: str) -> dic
         note = scheme_context(owner, scheme.id, "amount_note")
         amount = translate(lang, note, scheme.amount_note)
     how = translate(lang, scheme_context(owner, scheme.id, "how"), scheme.apply.how)
+    if scheme.apply.documents:
+        papers = ", ".join(
+            translate(lang, scheme_context(owner, scheme.id, "documents"), d)
+            for d in scheme.apply.documents
+        )
+        bring = translate(lang, "minima", N_("minima", "Neem mee: {documents}."))
+        how = f"{how} {bring.format(documents=papers)}"
     contact = " ".join(part for part in (scheme.apply.website, scheme.apply.phone) if part)
     return {
         "number": str(number),

@@ -74,3 +74,7 @@ def extract_schemes(
             if node is not None:
                 context = f"scheme/{owner}/{scheme_id}/{path[-1]}"
                 yield node.start_mark.line + 1, "pgettext", (context, _scalar(node)), comments
+        documents = _mapping(fields.get("apply")).get("documents")
+        for item in getattr(documents, "value", []):
+            context = f"scheme/{owner}/{scheme_id}/documents"
+            yield item.start_mark.line + 1, "pgettext", (context, _scalar(item)), comments

@@ -91,9 +91,12 @@ class ChildrenTest(Strict):
 
 
 class Apply(Strict):
+    """How to apply; ``documents`` only where a source lists what to bring."""
+
     how: str
     website: str | None = None
     phone: str | None = None
+    documents: list[str] = []
 
 
 class Scheme(Strict):

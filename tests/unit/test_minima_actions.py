@@ -51,6 +51,10 @@ async def test_web_chat_gets_every_scheme_best_first() -> None:
     )  # 1300.61 - 1000, on 1 July 2025 norms
     assert bijstand["chance"] == "grote kans"
     assert "0521" in bijstand["how"]
+    kwijtschelding = next(m for m in shown if m["name"].startswith("Kwijtschelding"))
+    assert "Neem mee: bewijs van uw inkomen, afschriften van uw bankrekeningen" in (
+        kwijtschelding["how"]
+    )
     dates = [m for m in messages if m["response"] == "utter_minima_norm_date"]
     assert dates and "2025" in dates[0]["date"]  # the 2026 norms are unknown: says which date
     assert "utter_minima_offer_ticket" in [m["response"] for m in messages]  # bijstand likely
