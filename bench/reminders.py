@@ -66,8 +66,15 @@ def work(url: str, sid: str, token: str, database_url: str) -> None:
     os.environ["DATABASE_URL"] = database_url
     sender = TwilioSender(sid, token, SENDER, api_url=url)
     later = NOW + timedelta(days=1)
-    while run_once(sender, later):
+    while run_once(sender, later) or pending():
         pass
+
+
+def pending() -> int:
+    with session_scope() as session:
+        return session.execute(
+            select(func.count()).where(OutboxMessage.status.in_(("pending", "sending")))
+        ).scalar_one()
 
 
 def send_through(workers: int, fake: FakeTwilio, database_url: str) -> float:

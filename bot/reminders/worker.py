@@ -10,6 +10,7 @@ retried after ``STALE_AFTER``.
 from __future__ import annotations
 
 import logging
+import random
 import signal
 import time
 from dataclasses import dataclass
@@ -26,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
 STALE_AFTER = timedelta(minutes=10)
-MAX_BACKOFF = timedelta(minutes=30)  # with 10 attempts: about 3 hours of provider trouble
+MAX_BACKOFF = timedelta(minutes=30)
+SQLITE_SPREAD = 5  # with 10 attempts: about 3 hours of provider trouble
 
 
 def _claimable(now: datetime):
@@ -42,19 +44,30 @@ class Claimed:
     message: Outgoing
     attempts: int
     interrupted_at: datetime | None  # a worker claimed it before and died mid-send
+    due: datetime
 
 
 def claim(session: Session, now: datetime, limit: int = 20) -> list[Claimed]:
+    """Up to ``limit`` due rows for this worker alone. SQLite has no SKIP LOCKED, so there a
+    worker looks at ``SQLITE_SPREAD`` times as many of the oldest rows in random order:
+    several workers then rarely reach for the same rows, and the conditional update still
+    gives each row to one of them."""
+    postgres = session.bind.dialect.name == "postgresql"
     query = (
         select(OutboxMessage)
         .where(_claimable(now), OutboxMessage.send_after <= now)
         .order_by(OutboxMessage.send_after)
-        .limit(limit)
+        .limit(limit if postgres else limit * SQLITE_SPREAD)
     )
-    if session.bind.dialect.name == "postgresql":
+    if postgres:
         query = query.with_for_update(skip_locked=True)
-    claimed = []
-    for row in session.execute(query).scalars():
+    rows = list(session.execute(query).scalars())
+    if not postgres:
+        random.shuffle(rows)
+    claimed: list[Claimed] = []
+    for row in rows:
+        if len(claimed) == limit:
+            break
         interrupted_at = row.claimed_at if row.status == "sending" else None
         result = session.execute(
             update(OutboxMessage)
@@ -65,8 +78,8 @@ def claim(session: Session, now: datetime, limit: int = 20) -> list[Claimed]:
         if result.rowcount == 1:
             session.refresh(row)
             message = Outgoing(row.channel, row.to, row.body, row.idempotency_key)
-            claimed.append(Claimed(row.id, message, row.attempts, interrupted_at))
-    return claimed
+            claimed.append(Claimed(row.id, message, row.attempts, interrupted_at, row.send_after))
+    return sorted(claimed, key=lambda item: (item.due, item.id))  # the oldest first
 
 
 def _deliver(sender: Sender, item: Claimed) -> str:
@@ -119,7 +132,8 @@ def run_forever(sender: Sender, interval: float = 5.0) -> None:
     logger.info("reminder worker started; checking the outbox every %.0f s", interval)
     while not stopping:
         try:
-            run_once(sender)
+            if run_once(sender):
+                continue  # there may be more due right now
         except Exception:
             logger.exception("outbox round failed; trying again")
         for _ in range(int(interval * 10)):

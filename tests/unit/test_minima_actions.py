@@ -52,8 +52,9 @@ async def test_web_chat_gets_every_scheme_best_first() -> None:
     assert bijstand["chance"] == "grote kans"
     assert "0521" in bijstand["how"]
     kwijtschelding = next(m for m in shown if m["name"].startswith("Kwijtschelding"))
-    assert "Neem mee: bewijs van uw inkomen, afschriften van uw bankrekeningen" in (
-        kwijtschelding["how"]
+    assert (
+        "Neem mee: bewijs van uw inkomen, afschriften van uw bankrekeningen"
+        in (kwijtschelding["how"])
     )
     dates = [m for m in messages if m["response"] == "utter_minima_norm_date"]
     assert dates and "2025" in dates[0]["date"]  # the 2026 norms are unknown: says which date
