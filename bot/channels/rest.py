@@ -90,6 +90,8 @@ class RestInput(InputChannel):
             collector = CollectingOutputChannel()
             try:
                 text = await asyncio.to_thread(route_inbound, self.name(), sender, cleaned.text)
+                if text != cleaned.text:  # the user's own words stay, for their language
+                    metadata = {**(metadata or {}), "original_text": cleaned.text}
                 await on_new_message(
                     UserMessage(
                         text,

@@ -28,8 +28,14 @@ def conversation_language(chosen: str | None, user_texts: Iterable[str]) -> str:
 
 
 def user_texts(events: Iterable[Mapping[str, Any]]) -> list[str]:
-    """The text of every user message in a Rasa tracker's event list, oldest first."""
-    return [e.get("text") or "" for e in events if e.get("event") == "user"]
+    """What the user wrote, for every user message in a Rasa tracker's event list, oldest
+    first. A channel that turned a reply word into an intent ("توقف" into ``/sms_stop``)
+    keeps the user's own words in the metadata (``original_text``)."""
+    return [
+        (e.get("metadata") or {}).get("original_text") or e.get("text") or ""
+        for e in events
+        if e.get("event") == "user"
+    ]
 
 
 def language_of_tracker(slots: Mapping[str, Any], events: Iterable[Mapping[str, Any]]) -> str:

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.integration
 
 
 def new_phone() -> str:
-    return f"+316{uuid.uuid4().int % 10**8:08d}"
+    """A valid Dutch mobile number (06-1...), different for every test."""
+    return f"+3161{uuid.uuid4().int % 10**7:07d}"
 
 
 def reminded(stack: Stack, phone: str, tmp_path, kind: str = "screening") -> None:

@@ -34,7 +34,7 @@ def test_single_in_deventer_in_dutch_then_a_person(stack: Stack) -> None:
     assert "Zorgtoeslag" in answer and "Huurtoeslag" in answer
     assert "1 juli 2025" in answer  # the newest norms we know: it says which date
     assert "medewerker van de gemeente met u meekijkt" in answer
-    assert "gemeente" in c("ja")  # the hand-over asks the phone number next
+    assert "telefoonnummer" in c("ja")  # the municipality is known: the phone number next
     reply = c("06 12345678")
     assert re.search(r"T-\d{4}-\d{6}", reply)
 

@@ -42,3 +42,11 @@ def test_unshipped_choice_falls_back_to_detection_then_dutch() -> None:
 def test_from_a_rasa_tracker() -> None:
     events = [{"event": "action"}, {"event": "user", "text": "hello"}]
     assert language_of_tracker({"language": None}, events) == "en"
+
+
+def test_a_reply_word_routed_to_an_intent_keeps_its_language() -> None:
+    from bot.i18n.conversation import language_of_tracker
+
+    events = [{"event": "user", "text": "/sms_stop", "metadata": {"original_text": "توقف"}}]
+    assert language_of_tracker({}, events) == "ar"
+    assert language_of_tracker({}, [{"event": "user", "text": "/sms_stop"}]) == "nl"
