@@ -112,10 +112,9 @@ class ValidateMinimaForm(FormValidationAction):
         )
 
     def validate_minima_assets(self, value: Any, dispatcher, tracker, domain) -> dict:
-        read = self._read(
+        return self._read(
             "minima_assets", value, _amount_or_none, "utter_minima_invalid_amount", dispatcher
         )
-        return read
 
     def validate_minima_co_residents(self, value: Any, dispatcher, tracker, domain) -> dict:
         return self._read(

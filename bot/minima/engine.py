@@ -147,10 +147,8 @@ def _income(scheme: Scheme, household: Household, rules: Rulebook) -> Outcome | 
             N_("minima", "Wij weten de inkomensgrens niet. Vraag het na bij de gemeente.")
         )
     limit = cents(norm.basis(test.vakantietoeslag) * test.pct_of_norm / 100)
-    shown_limit = (
-        limit if test.vakantietoeslag == "excluded" else norm.excluding_vt * test.pct_of_norm / 100
-    )
-    shown_limit = cents(shown_limit)
+    # Shown without vakantiegeld, like the monthly income the client was asked for.
+    shown_limit = cents(norm.excluding_vt * test.pct_of_norm / 100)
     if household.net_income is None:
         return UNKNOWN, Reason(
             N_("minima", "Kijk of uw inkomen lager is dan {limit} per maand."),

@@ -11,7 +11,7 @@ Rules (Participatiewet art. 20-22a, formulas in research/minima.md §1.0):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -44,7 +44,9 @@ class Picked:
     fell_back: bool
 
 
-def pick(periods: Sequence[P], on: date, known: callable, value: callable) -> Picked | None:
+def pick(
+    periods: Sequence[P], on: date, known: Callable[[P], bool], value: Callable[[P], object]
+) -> Picked | None:
     """The period in force ``on``; if its figures are unknown, the newest known one before it.
     ``None`` when nothing is known up to that date."""
     in_force = [p for p in sorted(periods, key=lambda p: p.valid_from) if p.valid_from <= on]
