@@ -22,9 +22,8 @@ from bot.appointments.reply_words import CANCEL, CONFIRM, MOVE
 from bot.handover.transcript import transcript
 from bot.i18n.catalog import translate
 from bot.i18n.formatting import format_day
-from bot.municipality.calendar import next_working_day
+from bot.municipality.calendar import AMSTERDAM, end_of_day, next_working_day
 from bot.municipality.registry import municipalities
-from bot.reminders.planning import AMSTERDAM
 from bot.store.db import session_scope
 from bot.store.models import Appointment
 from bot.store.tickets import NewTicket, create_ticket
@@ -44,11 +43,6 @@ def _when(appointment: Appointment, lang: str) -> dict[str, str]:
         "time": local.strftime("%H:%M"),
         "place": appointment.location or translate(lang, "reminder", "zie uw brief"),
     }
-
-
-def _end_of_next_working_day(now: datetime, closed) -> datetime:
-    day = next_working_day(now.astimezone(AMSTERDAM).date(), closed)
-    return datetime.combine(day, datetime.max.time(), AMSTERDAM).astimezone(timezone.utc)
 
 
 def _record(tracker: Tracker, phone: str, intent: str, lang: str) -> dict[str, str] | None:
@@ -73,7 +67,9 @@ def _record(tracker: Tracker, phone: str, intent: str, lang: str) -> dict[str, s
                         f"Klant {wish} ({appointment.kind}, {values['day']} {values['time']}). "
                         "Plan een nieuwe afspraak."
                     ),
-                    sla_due_at=_end_of_next_working_day(now, municipality.closed_days),
+                    sla_due_at=end_of_day(
+                        next_working_day(now.astimezone(AMSTERDAM).date(), municipality.closed_days)
+                    ),
                     conversation_id=tracker.sender_id,
                     channel=tracker.get_latest_input_channel() or "rest",
                 ),

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -38,7 +37,7 @@ from bot.melding.parsing import parse_ages, parse_date
 from bot.melding.summary import melding_summary
 from bot.melding.triage import urgency
 from bot.melding.yes_no import parse_yes_no
-from bot.municipality.calendar import add_working_days
+from bot.municipality.calendar import AMSTERDAM, add_working_days, end_of_day
 from bot.municipality.registry import municipalities
 from bot.store.db import session_scope
 from bot.store.meldingen import store_melding
@@ -46,7 +45,6 @@ from bot.store.models import Melding
 from bot.store.tickets import NewTicket
 
 logger = logging.getLogger(__name__)
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_TRIES = 2
 YES_NO_SLOTS = ("emergency", "has_income", "other_adults", "renting")
 FORM_SLOTS = (
@@ -235,7 +233,7 @@ def _store(tracker: Tracker) -> str:
     municipality = municipalities()[answers.municipality]
     days = municipality.melding.call_back_working_days
     sla_due_at = (
-        _end_of(add_working_days(today(), days, municipality.closed_days)) if days else None
+        end_of_day(add_working_days(today(), days, municipality.closed_days)) if days else None
     )
     ticket = NewTicket(
         kind="melding",
@@ -269,10 +267,6 @@ def _store(tracker: Tracker) -> str:
             lines=transcript(tracker.events),
         )
         return stored.melding_reference
-
-
-def _end_of(day: date) -> datetime:
-    return datetime.combine(day, datetime.max.time(), AMSTERDAM).astimezone(timezone.utc)
 
 
 class ActionAskMeldingConfirmed(Action):

@@ -19,13 +19,14 @@ from actions.common import (
     language,
     validate_municipality_answer,
 )
-from actions.melding import AMSTERDAM, today
+from actions.melding import today
 from actions.urgent import crisis_help, urgent_phone
 from bot.handover.summary import LANGUAGE_NAMES_NL
 from bot.handover.transcript import transcript
 from bot.i18n.formatting import format_day
 from bot.melding.parsing import is_unknown, parse_amount, parse_date
 from bot.melding.triage import urgency
+from bot.municipality.calendar import AMSTERDAM
 from bot.store.db import session_scope
 from bot.store.meldingen import store_melding
 from bot.store.tickets import NewTicket

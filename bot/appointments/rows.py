@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from bot.handover.phone import to_e164
-from bot.reminders.planning import AMSTERDAM, APPOINTMENT_KINDS, DEADLINE_KINDS
+from bot.municipality.calendar import AMSTERDAM
+from bot.reminders.planning import APPOINTMENT_KINDS, DEADLINE_KINDS
 
 KINDS = (*APPOINTMENT_KINDS, *DEADLINE_KINDS)
 COLUMNS = (

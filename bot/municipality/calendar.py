@@ -7,7 +7,10 @@ is at worst one day late, never one day early.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")  # every municipality served keeps Dutch time
 
 
 def easter_sunday(year: int) -> date:
@@ -65,3 +68,8 @@ def add_working_days(start: date, days: int, extra_closed: Iterable[date] = ()) 
     for _ in range(days):
         day = next_working_day(day, closed)
     return day
+
+
+def end_of_day(day: date) -> datetime:
+    """The last moment of ``day`` in Amsterdam, in UTC: the deadline of "before the end of"."""
+    return datetime.combine(day, datetime.max.time(), AMSTERDAM).astimezone(timezone.utc)

@@ -13,10 +13,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.municipality.calendar import is_working_day, next_working_day
+from bot.municipality.calendar import AMSTERDAM, is_working_day, next_working_day
 from bot.municipality.schema import ContactPoint
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MIN_TIME_LEFT = timedelta(hours=1)
 END_OF_DAY_WHEN_UNKNOWN = time(17, 0)
 

@@ -13,11 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
-from bot.municipality.calendar import is_working_day
+from bot.municipality.calendar import AMSTERDAM, is_working_day
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 QUIET_FROM = time(21, 0)
 QUIET_UNTIL = time(8, 0)
 DEADLINE_REMINDER_AT = time(10, 0)  # date-only deadlines: the reminder goes out mid-morning

@@ -12,7 +12,7 @@ from datetime import datetime
 from babel.dates import format_date, format_time
 
 from bot.i18n.catalog import N_, translate
-from bot.reminders.planning import AMSTERDAM
+from bot.municipality.calendar import AMSTERDAM
 from bot.reminders.segments import segments
 
 MAX_SEGMENTS = 2
