@@ -48,6 +48,27 @@ def _twilio() -> TwilioSettings | None:
 
 
 @dataclass(frozen=True)
+class TelegramSettings:
+    """``TELEGRAM_BOT_TOKEN`` from BotFather and ``TELEGRAM_SECRET_TOKEN`` (any long random
+    string): Telegram sends it with every webhook call. ``TELEGRAM_API_URL`` only for tests."""
+
+    token: str
+    secret: str
+    api_url: str | None
+
+    @property
+    def base_url(self) -> str:
+        return self.api_url or "https://api.telegram.org/bot"
+
+
+def _telegram() -> TelegramSettings | None:
+    token, secret = _env("TELEGRAM_BOT_TOKEN", ""), _env("TELEGRAM_SECRET_TOKEN", "")
+    if not (token and secret):
+        return None
+    return TelegramSettings(token, secret, _env("TELEGRAM_API_URL", "") or None)
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     rasa_url: str
@@ -57,6 +78,12 @@ class Settings:
     domain_dir: Path
     outbox_log: Path
     twilio: TwilioSettings | None
+    # TWILIO_WHATSAPP_FROM: the WhatsApp sender ("whatsapp:+31..."), when WhatsApp is used
+    whatsapp_sender: str | None
+    # BAKEN_WEBHOOK_URL: the rasa server's public address, as Twilio and Telegram call it
+    # (behind a proxy the server cannot know it; Twilio signs this exact URL)
+    webhook_url: str | None
+    telegram: TelegramSettings | None
     api_token: str | None  # BAKEN_API_TOKEN: the appointment API is closed without it
 
 
@@ -72,5 +99,8 @@ def load() -> Settings:
         domain_dir=ROOT / "domain",
         outbox_log=Path(_env("BAKEN_OUTBOX_LOG", str(var / "outbox.log"))),
         twilio=_twilio(),
+        whatsapp_sender=_env("TWILIO_WHATSAPP_FROM", "") or None,
+        webhook_url=(_env("BAKEN_WEBHOOK_URL", "") or None),
+        telegram=_telegram(),
         api_token=_env("BAKEN_API_TOKEN", "") or None,
     )

@@ -4,9 +4,10 @@ A channel whose sender id is a phone number (SMS, WhatsApp; the internal REST ch
 with a ``+31...`` sender) calls ``route_inbound`` first. STOP is stored at once, before
 anything that can fail, and pending SMS to that number are cancelled. A reply word (1, JA,
 NEE, 3, ...) becomes the matching intent only when a reminder for a still unanswered
-appointment went to that number in the last days; otherwise it goes to the bot as typed
-(it may answer a menu there). The web chat can never claim a phone number: the desk gives
-its senders a ``web-`` prefix.
+appointment went to that number in the last days. A number may also pick an option of
+the last menu sent to the sender (``bot.channels.menus``). Anything else goes to the bot
+as typed. The web chat can never claim a phone number: the desk gives its senders a
+``web-`` prefix.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.appointments.reply_words import CANCEL, CONFIRM, MOVE, OPT_IN, OPT_OUT, reply_intent
 from bot.appointments.schedule import sync_reminders
+from bot.channels.menus import menu_choice
 from bot.handover.phone import to_e164
 from bot.store.db import session_scope
 from bot.store.models import Appointment, Contact, OutboxMessage
@@ -31,10 +33,9 @@ def sender_phone(sender: str) -> str | None:
     return to_e164(sender) if sender.startswith("+") else None
 
 
-def awaiting_reply(session: Session, phone: str, now: datetime) -> Appointment | None:
-    """The appointment a reminder recently asked this number about, not yet answered."""
-    return session.execute(
-        select(Appointment)
+def _awaiting(session: Session, phone: str, now: datetime) -> tuple[Appointment, datetime] | None:
+    row = session.execute(
+        select(Appointment, OutboxMessage.sent_at)
         .join(OutboxMessage, OutboxMessage.appointment_id == Appointment.id)
         .where(
             Appointment.phone_e164 == phone,
@@ -45,7 +46,14 @@ def awaiting_reply(session: Session, phone: str, now: datetime) -> Appointment |
         )
         .order_by(OutboxMessage.sent_at.desc())
         .limit(1)
-    ).scalar_one_or_none()
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def awaiting_reply(session: Session, phone: str, now: datetime) -> Appointment | None:
+    """The appointment a reminder recently asked this number about, not yet answered."""
+    found = _awaiting(session, phone, now)
+    return found[0] if found else None
 
 
 def next_appointment(session: Session, phone: str, now: datetime) -> Appointment | None:
@@ -80,19 +88,26 @@ def set_opt_out(session: Session, channel: str, phone: str, out: bool, now: date
 
 
 def route_inbound(channel: str, sender: str, text: str, now: datetime | None = None) -> str:
-    """The text to give the bot: ``/sms_stop``, ``/afspraak_bevestigen``, ... or ``text``."""
+    """The text to give the bot: ``/sms_stop``, ``/afspraak_bevestigen``, a menu option's
+    payload, or ``text`` as typed.
+
+    A number can answer a reminder ("1" = yes) and a menu ("1" = the first option); the
+    one sent last wins, because that is the question the client sees on their screen.
+    """
     intent = reply_intent(text)
     phone = sender_phone(sender)
-    if intent is None or phone is None:
-        return text
     now = now or datetime.now(timezone.utc)
     with session_scope() as session:
-        if intent in (OPT_OUT, OPT_IN):
+        if phone and intent in (OPT_OUT, OPT_IN):
             set_opt_out(session, channel, phone, intent == OPT_OUT, now)
             return f"/{intent}"
-        if awaiting_reply(session, phone, now) is None:
-            return text
-    return f"/{intent}"
+        choice = menu_choice(session, sender, text, now)
+        reminder = _awaiting(session, phone, now) if phone and intent else None
+        if reminder and (choice is None or reminder[1] >= choice.sent_at):
+            return f"/{intent}"
+        if choice:
+            return choice.payload
+    return text
 
 
 def apply_reply(session: Session, phone: str, intent: str, now: datetime) -> Appointment | None:

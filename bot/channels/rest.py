@@ -8,7 +8,6 @@ act on, cleans and stores the message first, and always answers the user kindly.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -19,12 +18,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.appointments.replies import route_inbound
-from bot.channels.inbound import clean, mark_inbound, store_inbound
-from bot.i18n.detect import detect
-from bot.i18n.languages import SOURCE, is_shipped
-from bot.i18n.nlg import render_response
-from bot.i18n.responses import domain_responses
+from bot.channels.inbound import Arrival, receive, tracker_language
 
 logger = logging.getLogger(__name__)
 
@@ -59,13 +53,6 @@ def parse_body(raw: bytes) -> tuple[str, str, dict[str, Any] | None]:
     return sender.strip(), message, metadata
 
 
-def notice(response: str, text: str) -> dict[str, Any]:
-    """A message from the channel itself, in the language the user wrote."""
-    lang = detect(text)
-    lang = lang if is_shipped(lang) else SOURCE
-    return render_response(response, lang, {}, domain_responses(), "rest")
-
-
 class RestInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -79,35 +66,17 @@ class RestInput(InputChannel):
             return response.json({"status": "ok"})
 
         @webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
+        async def post(request: Request) -> HTTPResponse:
             try:
                 sender, message, metadata = parse_body(request.body or b"")
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
 
-            cleaned = clean(message)
-            stored_id = await asyncio.to_thread(store_inbound, self.name(), sender, cleaned)
             collector = CollectingOutputChannel()
-            try:
-                text = await asyncio.to_thread(route_inbound, self.name(), sender, cleaned.text)
-                if text != cleaned.text:  # the user's own words stay, for their language
-                    metadata = {**(metadata or {}), "original_text": cleaned.text}
-                await on_new_message(
-                    UserMessage(
-                        text,
-                        collector,
-                        sender,
-                        input_channel=self.name(),
-                        metadata=metadata,
-                    )
-                )
-            except Exception as error:  # the user still gets an answer
-                logger.exception("processing message %s failed", stored_id)
-                await asyncio.to_thread(mark_inbound, stored_id, "failed", repr(error))
-                return response.json([notice("utter_default", cleaned.text)])
-            await asyncio.to_thread(mark_inbound, stored_id, "answered")
-            if cleaned.found_bsn:  # masked before anything was stored; say it is not needed
-                collector.messages.append(notice("utter_bsn_not_needed", cleaned.text))
+            arrival = Arrival(self.name(), sender, message, metadata=metadata or {})
+            await receive(
+                arrival, collector, on_new_message, lambda: tracker_language(request.app, sender)
+            )
             return response.json(collector.messages)
 
         return webhook

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from bot.channels.numbered import NUMBERED_CHANNELS, with_options
 from bot.i18n.catalog import translate
 from bot.i18n.conversation import language_of_tracker
 from bot.i18n.languages import direction, is_shipped
@@ -92,6 +93,8 @@ def render_response(
             {"title": fill(translate(lang, name, b["title"]), values, rtl), "payload": b["payload"]}
             for b in variation["buttons"]
         ]
+        if channel in NUMBERED_CHANNELS:  # the buttons stay, so the channel remembers the menu
+            message["text"] = with_options(message["text"], message["buttons"], lang)
     return message
 
 

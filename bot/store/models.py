@@ -77,9 +77,24 @@ class InboundMessage(Base):
     channel = Column(String(32), nullable=False)
     sender = Column(String(128), nullable=False, index=True)
     text = Column(Text, nullable=False)  # redacted
-    received_at = Column(UTCDateTime, nullable=False, default=utcnow)
-    status = Column(String(16), nullable=False, default="received")  # received|answered|failed
+    received_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    # received|answered|failed|rate_limited|duplicate
+    status = Column(String(16), nullable=False, default="received")
     error = Column(Text)
+    # The provider's own id (Twilio MessageSid, Telegram update_id): a replayed webhook
+    # finds its first copy and is not answered twice.
+    provider_id = Column(String(64), unique=True)
+
+
+class ChannelMenu(Base):
+    """The numbered options last sent to a sender on a channel without buttons (SMS,
+    WhatsApp), so a reply "2" means the same on every rasa server and after a restart."""
+
+    __tablename__ = "channel_menu"
+
+    sender = Column(String(128), primary_key=True)
+    options = Column(JSON, nullable=False)  # [{"title": ..., "payload": ...}, ...]
+    sent_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class Melding(Base):
