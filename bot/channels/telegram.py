@@ -208,8 +208,11 @@ class TelegramInput(InputChannel):
                 return response.text("body too large", status=413)
             bot = make_bot(config.token, config.base_url)
             try:
-                update = Update.de_json(json.loads(request.body), bot)
-            except (ValueError, TypeError, KeyError) as error:
+                data = json.loads(request.body)
+                if not isinstance(data, dict):
+                    raise TypeError("the body is not a JSON object")
+                update = Update.de_json(data, bot)
+            except (ValueError, TypeError, KeyError, AttributeError) as error:
                 return response.json({"error": f"not a Telegram update: {error}"}, status=400)
             if update is None:
                 return response.json({"error": "empty update"}, status=400)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import urllib.parse
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -53,6 +54,16 @@ def public_url(request: Request, base: str | None) -> str:
         return request.url
     query = f"?{request.query_string}" if request.query_string else ""
     return f"{base.rstrip('/')}{request.path}{query}"
+
+
+def twilio_form(body: bytes) -> dict[str, str]:
+    """The posted fields, empty ones included: Twilio signs ``Body=`` of a photo without
+    text too (Sanic's ``request.form`` drops blank values)."""
+    pairs = urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+    form: dict[str, str] = {}
+    for key, value in pairs:
+        form.setdefault(key, value)
+    return form
 
 
 def media_types(form: dict[str, str]) -> tuple[str, ...]:
@@ -185,7 +196,7 @@ class _TwilioInput(InputChannel):
                 return response.text("not configured", status=403)
             if len(request.body or b"") > MAX_BODY_BYTES:
                 return response.text("body too large", status=413)
-            form = {key: values[0] for key, values in request.form.items()}
+            form = twilio_form(request.body or b"")
             url = public_url(request, config.webhook_url)
             signature = request.headers.get("X-Twilio-Signature", "")
             validator = RequestValidator(config.twilio.auth_token)

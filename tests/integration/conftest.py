@@ -19,9 +19,13 @@ from sqlalchemy.engine import make_url
 from bot.store.db import engine_for
 from bot.store.migrate import upgrade
 from tests.conftest import ROOT, free_port, wait_for_port
+from tests.fakes.telegram_server import FakeTelegram
+from tests.fakes.twilio_server import FakeTwilio
 
 MODEL = ROOT / "models" / "baken.tar.gz"
 TOKEN = "integration-secret"
+TELEGRAM_SECRET = "telegram-webhook-secret-for-tests"
+TWILIO_NUMBER = "+3197010000001"
 
 
 def procfile_command(name: str) -> str:
@@ -32,12 +36,32 @@ def procfile_command(name: str) -> str:
 
 
 @dataclass
+class Fakes:
+    """Twilio's and Telegram's APIs, as the channels of every stack see them."""
+
+    twilio: FakeTwilio
+    telegram: FakeTelegram
+
+    def env(self) -> dict[str, str]:
+        return {
+            "TWILIO_ACCOUNT_SID": self.twilio.account_sid,
+            "TWILIO_AUTH_TOKEN": self.twilio.auth_token,
+            "TWILIO_FROM": TWILIO_NUMBER,
+            "TWILIO_API_URL": self.twilio.url,
+            "TELEGRAM_BOT_TOKEN": self.telegram.token,
+            "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET,
+            "TELEGRAM_API_URL": self.telegram.base_url,
+        }
+
+
+@dataclass
 class Stack:
     kind: str
     database_url: str
     rasa_url: str
     token: str | None
     env: dict[str, str]
+    fakes: Fakes
     processes: list[subprocess.Popen] = field(default_factory=list)
 
     def say(self, sender: str, message: str) -> list[dict]:
@@ -135,8 +159,12 @@ class Stacks:
         upgrade(database_url)
         action_port, rasa_port = free_port(), free_port()
         token = TOKEN if kind == "postgresql" else None  # one stack checks the token
+        fakes = self.request.getfixturevalue("fakes")
         env = {
             **os.environ,
+            **fakes.env(),
+            # Twilio signs the URL it called; here that is the server's own address.
+            "BAKEN_WEBHOOK_URL": f"http://127.0.0.1:{rasa_port}",
             "DATABASE_URL": database_url,
             "RASA_INTERFACE": "127.0.0.1",
             "RASA_PORT": str(rasa_port),
@@ -149,7 +177,7 @@ class Stacks:
         env.pop("RASA_AUTH_TOKEN", None)
         if token:
             env["RASA_AUTH_TOKEN"] = token
-        stack = Stack(kind, database_url, f"http://127.0.0.1:{rasa_port}", token, env)
+        stack = Stack(kind, database_url, f"http://127.0.0.1:{rasa_port}", token, env, fakes)
         stack.processes.append(
             start(procfile_command("actions"), env, workdir / "actions.log", action_port, 60)
         )
@@ -163,6 +191,14 @@ class Stacks:
             for process in reversed(stack.processes):
                 if process.poll() is None:
                     stop(process)
+
+
+@pytest.fixture(scope="session")
+def fakes() -> Iterator[Fakes]:
+    twilio, telegram = FakeTwilio(callbacks=False).start(), FakeTelegram().start()
+    yield Fakes(twilio, telegram)
+    twilio.stop()
+    telegram.stop()
 
 
 @pytest.fixture(scope="session")
