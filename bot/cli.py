@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -92,6 +93,46 @@ def _import_appointments(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def _telegram_webhook(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.channels import telegram_admin
+
+    config = settings.load()
+    if config.telegram is None:
+        print("set TELEGRAM_BOT_TOKEN and TELEGRAM_SECRET_TOKEN first", file=sys.stderr)
+        return 1
+    if args.action == "set":
+        if not config.webhook_url:
+            print("set BAKEN_WEBHOOK_URL (the rasa server's public https address)", file=sys.stderr)
+            return 1
+        url = asyncio.run(telegram_admin.set_webhook(config.telegram, config.webhook_url))
+        print(f"Telegram now sends updates to {url}")
+    elif args.action == "delete":
+        asyncio.run(telegram_admin.delete_webhook(config.telegram))
+        print("webhook removed")
+    else:
+        info = asyncio.run(telegram_admin.webhook_info(config.telegram))
+        for key, value in sorted(info.items()):
+            print(f"{key}: {value}")
+    return 0
+
+
+def _telegram_poll(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.channels import telegram_admin
+
+    config = settings.load()
+    if config.telegram is None:
+        print("set TELEGRAM_BOT_TOKEN and TELEGRAM_SECRET_TOKEN first", file=sys.stderr)
+        return 1
+    print(f"polling Telegram, forwarding to {config.rasa_url} (Ctrl-C stops)")
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(telegram_admin.poll(config.telegram, config.rasa_url, rounds=args.rounds))
+    return 0
+
+
 def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -125,6 +166,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     importer.add_argument("file")
     importer.set_defaults(func=_import_appointments)
+
+    webhook = commands.add_parser(
+        "telegram-webhook", help="register (set), remove (delete) or show (info) the webhook"
+    )
+    webhook.add_argument("action", choices=["set", "delete", "info"])
+    webhook.set_defaults(func=_telegram_webhook)
+    poller = commands.add_parser(
+        "telegram-poll", help="local development: fetch Telegram updates, pass them to rasa"
+    )
+    poller.add_argument("--rounds", type=int, default=None, help=argparse.SUPPRESS)
+    poller.set_defaults(func=_telegram_poll)
 
     args = parser.parse_args(argv)
     return args.func(args)

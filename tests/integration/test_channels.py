@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import random
 import re
+import subprocess
+import sys
 import uuid
 
 import httpx
@@ -284,3 +286,36 @@ def test_telegram_garbage_is_a_400(sqlite_stack: Stack) -> None:
     headers = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
     assert httpx.post(url, content=b"{not json", headers=headers).status_code == 400
     assert httpx.post(url, content=json.dumps([1]), headers=headers).status_code == 400
+
+
+def test_operator_registers_the_webhook_with_its_secret(sqlite_stack: Stack) -> None:
+    env = {**sqlite_stack.env, "BAKEN_WEBHOOK_URL": "https://baken.example.nl"}
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "telegram-webhook", "set"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    webhook = sqlite_stack.fakes.telegram.webhook
+    assert webhook["url"] == "https://baken.example.nl/webhooks/telegram/webhook"
+    assert webhook["secret_token"] == TELEGRAM_SECRET
+    assert "callback_query" in webhook["allowed_updates"]
+    assert {c["command"] for c in sqlite_stack.fakes.telegram.commands} == {"start", "taal", "stop"}
+
+
+def test_polling_passes_updates_to_the_bot_for_local_development(sqlite_stack: Stack) -> None:
+    chat = TelegramChat(sqlite_stack)
+    sqlite_stack.fakes.telegram.push_update(tg.message_update(chat.chat_id, "hallo"))
+    env = {**sqlite_stack.env, "RASA_URL": sqlite_stack.rasa_url}
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "telegram-poll", "--rounds", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Ik ben Baken" in all_text(chat.sent())
+    assert sqlite_stack.fakes.telegram.webhook is None  # polling needs the webhook removed
