@@ -63,6 +63,7 @@ def _desk(args: argparse.Namespace) -> int:
 def _worker(args: argparse.Namespace) -> int:
     from bot.reminders.senders import LogSender
     from bot.reminders.twilio_sender import TwilioSender
+    from bot.reminders.whatsapp_templates import load_templates
     from bot.reminders.worker import run_forever
 
     config = settings.load()
@@ -77,6 +78,8 @@ def _worker(args: argparse.Namespace) -> int:
             twilio.sender,
             twilio.status_callback,
             twilio.api_url,
+            whatsapp_sender=config.whatsapp_sender,
+            templates=load_templates(config.whatsapp_templates),
         )
     run_forever(sender, interval=args.interval)
     return 0

@@ -84,6 +84,7 @@ class Settings:
     # (behind a proxy the server cannot know it; Twilio signs this exact URL)
     webhook_url: str | None
     telegram: TelegramSettings | None
+    whatsapp_templates: Path  # WHATSAPP_TEMPLATES_FILE
     api_token: str | None  # BAKEN_API_TOKEN: the appointment API is closed without it
 
 
@@ -102,5 +103,8 @@ def load() -> Settings:
         whatsapp_sender=_env("TWILIO_WHATSAPP_FROM", "") or None,
         webhook_url=(_env("BAKEN_WEBHOOK_URL", "") or None),
         telegram=_telegram(),
+        whatsapp_templates=Path(
+            _env("WHATSAPP_TEMPLATES_FILE", str(ROOT / "whatsapp_templates.yml"))
+        ),
         api_token=_env("BAKEN_API_TOKEN", "") or None,
     )

@@ -19,11 +19,13 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bot import settings
 from bot.appointments.rows import AppointmentRow, RowError, read_row
 from bot.i18n.languages import SHIPPED
 from bot.municipality.registry import municipalities
 from bot.reminders.planning import plan
-from bot.reminders.texts import reminder_text
+from bot.reminders.texts import reminder_text, reminder_values, template_variables
+from bot.reminders.whatsapp_templates import load_templates
 from bot.store.models import Appointment, Contact, OutboxMessage
 
 ACTIVE = ("scheduled", "confirmed")
@@ -39,11 +41,32 @@ def opted_out(session: Session, phone: str) -> bool:
     )
 
 
+def uses_whatsapp(session: Session, phone: str) -> bool:
+    """The client has written to Baken on WhatsApp from this number."""
+    return bool(
+        session.execute(
+            select(Contact.id).where(
+                Contact.phone_e164 == phone, Contact.channel == "twilio_whatsapp"
+            )
+        ).first()
+    )
+
+
+def reminder_channel(session: Session, appointment: Appointment) -> str:
+    """WhatsApp for a client who uses it, when an approved template exists; else SMS."""
+    templates = load_templates(settings.load().whatsapp_templates)
+    if templates.covers(appointment.kind) and uses_whatsapp(session, appointment.phone_e164):
+        return "whatsapp"
+    return "sms"
+
+
 def sync_reminders(
     session: Session, appointment: Appointment, now: datetime
 ) -> list[OutboxMessage]:
     """Make the pending outbox rows match the appointment as it is now."""
     wanted: dict[str, tuple[datetime, str]] = {}
+    channel = "sms"
+    template = None
     if appointment.status in ACTIVE and not opted_out(session, appointment.phone_e164):
         municipality = municipalities()[appointment.municipality]
         body = reminder_text(
@@ -53,9 +76,19 @@ def sync_reminders(
             municipality.name,
             appointment.language,
         )
+        channel = reminder_channel(session, appointment)
+        if channel == "whatsapp":
+            values = reminder_values(
+                appointment.starts_at, appointment.location, municipality.name, appointment.language
+            )
+            template = {
+                "name": appointment.kind,
+                "language": appointment.language,
+                "variables": template_variables(values),
+            }
         for planned in plan(appointment.kind, appointment.starts_at, now, municipality.closed_days):
             digest = hashlib.sha256(
-                f"{appointment.phone_e164}|{planned.step}|{body}".encode()
+                f"{channel}|{appointment.phone_e164}|{planned.step}|{body}".encode()
             ).hexdigest()[:24]
             wanted[f"appointment:{appointment.id}:{digest}"] = (planned.due, body)
     existing = session.execute(
@@ -79,12 +112,13 @@ def sync_reminders(
                 have[key].status, have[key].error, have[key].send_after = "pending", None, due
             continue
         row = OutboxMessage(
-            channel="sms",
+            channel=channel,
             to=appointment.phone_e164,
             body=body,
             send_after=due,
             idempotency_key=key,
             appointment_id=appointment.id,
+            template=template,
         )
         session.add(row)
         added.append(row)

@@ -6,15 +6,18 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
 class Outgoing:
-    channel: str
-    to: str
+    channel: str  # sms | whatsapp
+    to: str  # E.164
     body: str
     idempotency_key: str
+    # WhatsApp: the approved template to use outside the 24-hour window
+    template: dict[str, Any] | None = None
+    in_session: bool = False  # WhatsApp: the client wrote in the last 24 hours
 
 
 class TemporaryError(Exception):

@@ -63,16 +63,28 @@ def template_for(kind: str) -> tuple[str, str]:
     return TEMPLATES.get(kind, TEMPLATES["appointment"])
 
 
-def reminder_text(
-    kind: str, starts_at: datetime, place: str | None, municipality: str, lang: str
-) -> str:
-    """The full text if it fits in two segments, else the short one."""
+def reminder_values(
+    starts_at: datetime, place: str | None, municipality: str, lang: str
+) -> dict[str, str]:
     local = starts_at.astimezone(AMSTERDAM)
-    values = {
+    return {
         "municipality": municipality,
         "day": format_date(local.date(), format="EEEE d MMMM", locale=lang),
         "time": format_time(local.time(), format="HH:mm", locale=lang),
         "place": place or translate(lang, "reminder", N_("reminder", "zie uw brief")),
     }
+
+
+def template_variables(values: dict[str, str]) -> dict[str, str]:
+    """The same values as numbered WhatsApp template variables ``{{1}}`` .. ``{{4}}``."""
+    names = ("day", "time", "place", "municipality")
+    return {str(number): values[name] for number, name in enumerate(names, start=1)}
+
+
+def reminder_text(
+    kind: str, starts_at: datetime, place: str | None, municipality: str, lang: str
+) -> str:
+    """The full text if it fits in two segments, else the short one."""
+    values = reminder_values(starts_at, place, municipality, lang)
     full, short = (translate(lang, "reminder", t).format(**values) for t in template_for(kind))
     return full if segments(full).count <= MAX_SEGMENTS else short

@@ -9,6 +9,7 @@ not make a client get the same SMS twice.
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 from datetime import datetime, timedelta
 
@@ -17,6 +18,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from bot.reminders.senders import Outgoing, PermanentError, TemporaryError
+from bot.reminders.whatsapp_templates import WhatsAppTemplates
 
 
 class TwilioSender:
@@ -28,17 +30,41 @@ class TwilioSender:
         status_callback: str | None = None,
         api_url: str | None = None,
         timeout: float = 10.0,
+        whatsapp_sender: str | None = None,
+        templates: WhatsAppTemplates | None = None,
     ) -> None:
         self.client = Client(account_sid, auth_token, http_client=TwilioHttpClient(timeout=timeout))
         if api_url:  # a local stand-in in tests and benchmarks
             self.client.api.base_url = api_url
         self.sender = sender
         self.status_callback = status_callback
+        self.whatsapp_sender = whatsapp_sender
+        self.templates = templates or WhatsAppTemplates({})
 
     def _origin(self) -> dict[str, str]:
         if self.sender.startswith("MG"):
             return {"messaging_service_sid": self.sender}
         return {"from_": self.sender}
+
+    def _whatsapp(self, message: Outgoing) -> dict[str, str]:
+        """Free text inside WhatsApp's 24-hour window, else the approved template (Twilio
+        refuses a free-form body there: error 63016)."""
+        if not self.whatsapp_sender:
+            raise PermanentError("TWILIO_WHATSAPP_FROM is not set")
+        fields = {"to": f"whatsapp:{message.to}", "from_": self.whatsapp_sender}
+        if message.in_session:
+            return {**fields, "body": message.body}
+        template = message.template or {}
+        sid = self.templates.sid(template.get("name", ""), template.get("language", ""))
+        if sid is None:
+            raise PermanentError(f"no approved WhatsApp template for {template.get('name')}")
+        variables = json.dumps(template.get("variables") or {}, ensure_ascii=False)
+        return {**fields, "content_sid": sid, "content_variables": variables}
+
+    def _fields(self, message: Outgoing) -> dict[str, str]:
+        if message.channel == "whatsapp":
+            return self._whatsapp(message)
+        return {"to": message.to, "body": message.body, **self._origin()}
 
     def send(self, message: Outgoing) -> str:
         extra = {}
@@ -46,9 +72,7 @@ class TwilioSender:
             query = urllib.parse.urlencode({"key": message.idempotency_key})
             extra["status_callback"] = f"{self.status_callback}?{query}"
         try:
-            created = self.client.messages.create(
-                to=message.to, body=message.body, **self._origin(), **extra
-            )
+            created = self.client.messages.create(**self._fields(message), **extra)
         except TwilioRestException as error:
             reason = f"Twilio {error.status} ({error.code}): {error.msg}"
             if error.status == 429 or error.status >= 500:
@@ -59,11 +83,17 @@ class TwilioSender:
         return created.sid
 
     def already_sent(self, message: Outgoing, since: datetime) -> str | None:
-        """The SID of a message with this text to this number since ``since``, if any."""
+        """The SID of a message with this text to this number since ``since``, if any.
+
+        A WhatsApp template's text is rendered by Twilio, so there any message to the
+        address since the interrupted attempt counts: Baken sends no other proactive ones."""
+        fields = self._fields(message)
         try:
             found = self.client.messages.list(
-                to=message.to, date_sent_after=since - timedelta(minutes=1), limit=50
+                to=fields["to"], date_sent_after=since - timedelta(minutes=1), limit=50
             )
         except Exception as error:
             raise TemporaryError(f"could not check earlier sends: {error}") from error
+        if "content_sid" in fields:
+            return found[0].sid if found else None
         return next((m.sid for m in found if m.body == message.body), None)

@@ -21,13 +21,14 @@ from sqlalchemy.orm import Session
 
 from bot.reminders.senders import Outgoing, PermanentError, Sender
 from bot.store.db import session_scope
-from bot.store.models import OutboxMessage
+from bot.store.models import InboundMessage, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
 STALE_AFTER = timedelta(minutes=10)
 MAX_BACKOFF = timedelta(minutes=30)
+WHATSAPP_WINDOW = timedelta(hours=24)
 SQLITE_SPREAD = 5  # with 10 attempts: about 3 hours of provider trouble
 
 
@@ -45,6 +46,21 @@ class Claimed:
     attempts: int
     interrupted_at: datetime | None  # a worker claimed it before and died mid-send
     due: datetime
+
+
+def in_whatsapp_session(session: Session, phone: str, now: datetime) -> bool:
+    """WhatsApp's customer-service window: 24 hours after the client's last message."""
+    return bool(
+        session.execute(
+            select(InboundMessage.id)
+            .where(
+                InboundMessage.sender == phone,
+                InboundMessage.channel == "twilio_whatsapp",
+                InboundMessage.received_at > now - WHATSAPP_WINDOW,
+            )
+            .limit(1)
+        ).first()
+    )
 
 
 def claim(session: Session, now: datetime, limit: int = 20) -> list[Claimed]:
@@ -77,7 +93,14 @@ def claim(session: Session, now: datetime, limit: int = 20) -> list[Claimed]:
         )
         if result.rowcount == 1:
             session.refresh(row)
-            message = Outgoing(row.channel, row.to, row.body, row.idempotency_key)
+            message = Outgoing(
+                row.channel,
+                row.to,
+                row.body,
+                row.idempotency_key,
+                row.template,
+                row.channel == "whatsapp" and in_whatsapp_session(session, row.to, now),
+            )
             claimed.append(Claimed(row.id, message, row.attempts, interrupted_at, row.send_after))
     return sorted(claimed, key=lambda item: (item.due, item.id))  # the oldest first
 

@@ -231,3 +231,6 @@ class OutboxMessage(Base):
     claimed_at = Column(UTCDateTime)
     sent_at = Column(UTCDateTime)
     appointment_id = Column(Integer, ForeignKey("appointment.id"), index=True)
+    # WhatsApp outside the 24-hour window needs an approved template:
+    # {"name": "appointment", "language": "nl", "variables": {"1": ..., ...}}
+    template = Column(JSON)

@@ -6,6 +6,11 @@ auth with the account SID and auth token, takes the same form fields (``To``, ``
 resource, lists messages with ``To`` and ``DateSent>`` filters, answers errors as Twilio
 does (``{"code", "message", "more_info", "status"}``), and posts signed status callbacks.
 Tests script failures: ``fail_next(500)``, ``fail_next(429)``, ``fail_next("timeout")``.
+
+WhatsApp: a message with ``ContentSid`` (an approved template) and ``ContentVariables``
+instead of ``Body``; with ``enforce_whatsapp_window`` a free-form body to a WhatsApp
+address is refused with error 63016 unless ``open_session(address)`` was called (the
+client wrote in the last 24 hours), as Twilio does.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ class FakeTwilio:
         self.account_sid, self.auth_token = account_sid, auth_token
         self.latency, self.callbacks = latency, callbacks
         self.messages: list[dict] = []
+        self.enforce_whatsapp_window = False
+        self.sessions: set[str] = set()
         self.script: deque = deque()
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -62,12 +69,32 @@ class FakeTwilio:
         self.server.shutdown()
         self.server.server_close()
 
+    def open_session(self, address: str) -> None:
+        """The client at ``whatsapp:+31...`` wrote: free-form messages are allowed."""
+        self.sessions.add(address)
+
     def fail_next(self, *outcomes: int | str) -> None:
         """The next requests answer these statuses, or hang (``"timeout"``)."""
         self.script.extend(outcomes)
 
     def sent_to(self, number: str) -> list[dict]:
         return [m for m in self.messages if m["to"] == number]
+
+    def _refusal(self, form: dict[str, str]) -> tuple[int, str] | None:
+        to, body, content = form.get("To"), form.get("Body"), form.get("ContentSid")
+        if not to or not (body or content):
+            return 21604, "'To' and 'Body' (or 'ContentSid') are required"
+        if content and not content.startswith("HX"):
+            return 21655, "The ContentSid is invalid"
+        if content and body:
+            return 63016, "Remove 'Body' when sending a content template"
+        whatsapp = to.startswith("whatsapp:")
+        if whatsapp and body and self.enforce_whatsapp_window and to not in self.sessions:
+            return 63016, (
+                "Failed to send freeform message because you are outside the allowed window. "
+                "If you are using WhatsApp, please use a Message Template."
+            )
+        return None
 
     def _resource(self, sid: str, form: dict[str, str], status: str) -> dict:
         now = format_datetime(datetime.now(timezone.utc))
@@ -78,6 +105,8 @@ class FakeTwilio:
             "from": form.get("From"),
             "messaging_service_sid": form.get("MessagingServiceSid"),
             "body": form.get("Body"),
+            "content_sid": form.get("ContentSid"),
+            "content_variables": form.get("ContentVariables"),
             "status": status,
             "num_segments": "1",
             "direction": "outbound-api",
@@ -155,11 +184,10 @@ class FakeTwilio:
                     body = {"code": code, "message": text, "more_info": more, "status": outcome}
                     self._send(outcome, body)
                     return
-                if not form.get("To") or not form.get("Body"):
-                    self._send(
-                        400,
-                        {"code": 21604, "message": "'To' and 'Body' are required", "status": 400},
-                    )
+                refusal = fake._refusal(form)
+                if refusal:
+                    code, text = refusal
+                    self._send(400, {"code": code, "message": text, "status": 400})
                     return
                 with fake.lock:
                     sid = f"SM{len(fake.messages) + 1:032x}"

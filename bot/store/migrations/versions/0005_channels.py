@@ -1,4 +1,5 @@
-"""channels: inbound_message.provider_id (replays), channel_menu (numbered replies)
+"""channels: inbound_message.provider_id (replays), channel_menu (numbered replies),
+outbox_message.template (WhatsApp templates)
 
 Revision ID: 0005
 Revises: 0004
@@ -21,6 +22,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("provider_id", sa.String(64), nullable=True))
         batch.create_unique_constraint("uq_inbound_message_provider_id", ["provider_id"])
         batch.create_index("ix_inbound_message_received_at", ["received_at"])
+    with op.batch_alter_table("outbox_message") as batch:
+        batch.add_column(sa.Column("template", sa.JSON, nullable=True))
     op.create_table(
         "channel_menu",
         sa.Column("sender", sa.String(128), primary_key=True),
@@ -31,6 +34,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("channel_menu")
+    with op.batch_alter_table("outbox_message") as batch:
+        batch.drop_column("template")
     with op.batch_alter_table("inbound_message") as batch:
         batch.drop_index("ix_inbound_message_received_at")
         batch.drop_constraint("uq_inbound_message_provider_id", type_="unique")
