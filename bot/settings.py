@@ -85,6 +85,9 @@ class Settings:
     webhook_url: str | None
     telegram: TelegramSettings | None
     whatsapp_templates: Path  # WHATSAPP_TEMPLATES_FILE
+    # BAKEN_WIDGET_ORIGINS: the websites that may embed the chat widget, space-separated
+    # ("https://www.deventer.nl https://www.steenwijkerland.nl")
+    widget_origins: tuple[str, ...]
     api_token: str | None  # BAKEN_API_TOKEN: the appointment API is closed without it
 
 
@@ -103,6 +106,7 @@ def load() -> Settings:
         whatsapp_sender=_env("TWILIO_WHATSAPP_FROM", "") or None,
         webhook_url=(_env("BAKEN_WEBHOOK_URL", "") or None),
         telegram=_telegram(),
+        widget_origins=tuple(_env("BAKEN_WIDGET_ORIGINS", "").split()),
         whatsapp_templates=Path(
             _env("WHATSAPP_TEMPLATES_FILE", str(ROOT / "whatsapp_templates.yml"))
         ),

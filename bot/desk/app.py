@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import text
@@ -97,17 +97,31 @@ def create_app() -> FastAPI:
         return Response(status_code=204)
 
     @app.get("/chat/", response_class=HTMLResponse)
-    async def chat_page(request: Request, lang: str = "nl") -> HTMLResponse:
+    async def chat_page(request: Request, lang: str = "nl", embed: bool = False) -> HTMLResponse:
         lang = lang if lang in SHIPPED else "nl"
-        return templates.TemplateResponse(
+        page = templates.TemplateResponse(
             "chat.html",
             {
                 "request": request,
                 "pgettext": lambda context, message: translate(lang, context, message),
                 "lang": lang,
                 "dir": direction(lang),
+                "embed": embed,
                 "languages": [(code, ENDONYMS[code]) for code in SHIPPED],
             },
+        )
+        # Only the municipality sites in BAKEN_WIDGET_ORIGINS may show the chat in a frame.
+        ancestors = " ".join(["'self'", *config.widget_origins])
+        page.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
+        return page
+
+    @app.get("/chat/widget.js")
+    async def widget() -> FileResponse:
+        """The one script a municipality puts on its website (a stable address)."""
+        return FileResponse(
+            HERE / "static" / "widget.js",
+            media_type="text/javascript",
+            headers={"Cache-Control": "public, max-age=3600"},
         )
 
     @app.post("/chat/api/message")

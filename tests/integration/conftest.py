@@ -220,7 +220,12 @@ def desk_url(stacks: Stacks, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     """The desk (web chat, health) in front of the SQLite stack."""
     backend = stacks.get("sqlite")
     port = free_port()
-    env = {**backend.env, "RASA_URL": backend.rasa_url}
+    # the widget test's host page runs on another port: another origin than the desk
+    env = {
+        **backend.env,
+        "RASA_URL": backend.rasa_url,
+        "BAKEN_WIDGET_ORIGINS": "http://127.0.0.1:*",
+    }
     log = tmp_path_factory.mktemp("desk") / "desk.log"
     process = start([sys.executable, "-m", "bot", "desk", "--port", str(port)], env, log, port, 60)
     yield f"http://127.0.0.1:{port}"

@@ -3,7 +3,9 @@
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -117,3 +119,72 @@ def test_rasa_down_is_explained_in_the_page_language(page: Page, desk_without_ra
     page.locator("#message").press("Enter")
     expect(page.locator("#status")).to_contain_text("Baken is not available right now")
     expect(page.locator("li.me")).to_have_text("hello")  # what the user typed stays visible
+
+
+@pytest.fixture(scope="module")
+def municipality_site(desk_url: str) -> Iterator[str]:
+    """A municipality's web page on another origin, with the one widget script tag."""
+    html = (
+        '<!doctype html><html lang="nl"><head><title>Gemeente</title></head><body>'
+        "<h1>Werk en inkomen</h1><a href='#'>Eerste link</a>"
+        f'<script src="{desk_url}/chat/widget.js" defer></script></body></html>'
+    ).encode()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(html)))
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # Another origin (port) on the same host: Chromium then keeps the frame in the page's
+    # process, where Playwright's key presses reach it as a user's keyboard would.
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_the_widget_works_with_the_keyboard_and_keeps_the_conversation(
+    page: Page, municipality_site: str
+) -> None:
+    page.goto(municipality_site)
+    launcher = page.get_by_role("button", name="Chat met Baken")
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Tab")  # the site's own link
+    page.keyboard.press("Tab")
+    expect(launcher).to_be_focused()
+    page.keyboard.press("Enter")
+    launcher = page.locator("#baken-widget-button")
+    expect(launcher).to_have_attribute("aria-expanded", "true")
+    expect(launcher).to_have_accessible_name("Sluit de chat")
+    chat = page.frame_locator("#baken-widget-panel iframe")
+    expect(page.locator("#baken-widget-panel iframe")).to_be_focused()
+    expect(chat.get_by_label("Uw bericht")).to_be_visible()
+    page.keyboard.type("hallo")  # typing right away lands in the text box
+    page.keyboard.press("Enter")
+    expect(chat.locator("li.bot").first).to_contain_text("Ik ben Baken")
+    menu = chat.get_by_role("button", name="1. Bijstand aanvragen")
+    expect(menu).to_be_visible()
+
+    page.reload()  # another page of the site: the chat is still open, with its history
+    chat = page.frame_locator("#baken-widget-panel iframe")
+    expect(chat.locator("li.bot").first).to_contain_text("Ik ben Baken")
+    chat.get_by_role("button", name="1. Bijstand aanvragen").click()
+    expect(chat.locator("li.bot").nth(1)).to_contain_text("belangrijke vraag")
+
+    chat.get_by_label("Uw bericht").press("Escape")  # closes, focus back on the button
+    launcher = page.get_by_role("button", name="Chat met Baken")
+    expect(launcher).to_be_focused()
+    expect(page.locator("#baken-widget-panel")).to_be_hidden()
+
+
+def test_only_configured_sites_may_frame_the_chat(desk_url: str) -> None:
+    policy = httpx.get(f"{desk_url}/chat/?embed=1").headers["content-security-policy"]
+    assert policy == "frame-ancestors 'self' http://127.0.0.1:*"
+    script = httpx.get(f"{desk_url}/chat/widget.js")
+    assert script.status_code == 200 and "javascript" in script.headers["content-type"]

@@ -99,6 +99,18 @@
     });
   });
 
+  if (document.body.classList.contains("embed")) {
+    // Inside the widget's iframe: Escape closes the widget on the host page.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") window.parent.postMessage("baken:close", "*");
+    });
+    // The widget gives this frame focus when it opens; typing then goes to the text box.
+    document.addEventListener("keydown", function (event) {
+      const nowhere = !document.activeElement || document.activeElement === document.body;
+      if (nowhere && event.key.length === 1 && !event.ctrlKey && !event.metaKey) input.focus();
+    });
+  }
+
   history.forEach(function (entry) { show(entry, false); });
   input.focus();
 })();
