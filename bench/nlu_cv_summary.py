@@ -1,0 +1,88 @@
+"""Summarise one ``rasa test nlu --cross-validation`` run per language, and write the
+report from every language's summary (``bench/nlu_cross_validation.sh``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SUMMARIES = ROOT / "bench" / "reports" / "nlu_cv"
+REPORT = ROOT / "bench" / "reports" / "nlu_cross_validation.md"
+
+
+def _labels(report: dict) -> dict[str, dict]:
+    return {
+        name: row
+        for name, row in report.items()
+        if isinstance(row, dict) and "f1-score" in row and "avg" not in name
+    }
+
+
+def summarise(out: Path, lang: str, seconds: int) -> dict:
+    intents = json.loads((out / "intent_report.json").read_text())
+    faq = json.loads((out / "response_selection_report.json").read_text())
+    errors = json.loads((out / "response_selection_errors.json").read_text())
+    pairs = Counter(
+        (e["intent_response_key_target"], e["intent_response_key_prediction"]["name"])
+        for e in errors
+    )
+    weakest = sorted(_labels(faq).items(), key=lambda item: item[1]["f1-score"])[:8]
+    weak_intents = sorted(_labels(intents).items(), key=lambda item: item[1]["f1-score"])[:6]
+    return {
+        "language": lang,
+        "date": date.today().isoformat(),
+        "seconds": seconds,
+        "intents_macro_f1": round(intents["macro avg"]["f1-score"], 3),
+        "faq_macro_f1": round(faq["macro avg"]["f1-score"], 3),
+        "faq_examples": int(faq["macro avg"]["support"]),
+        "weakest_topics": [[name, round(row["f1-score"], 2)] for name, row in weakest],
+        "weakest_intents": [[name, round(row["f1-score"], 2)] for name, row in weak_intents],
+        "top_confusions": [[a, b, n] for (a, b), n in pairs.most_common(6)],
+    }
+
+
+def report() -> str:
+    lines = [
+        "# NLU 5-fold cross-validation",
+        "",
+        "`bench/nlu_cross_validation.sh` (`make bench-cv`): `rasa test nlu --cross-validation",
+        "--folds 5` on each language's data with `config.yml`. Macro-F1: every intent or FAQ",
+        "topic counts the same, however many examples it has.",
+        "",
+        "| language | run on | intents macro-F1 | FAQ topics macro-F1 | CPU time |",
+        "|---|---|---|---|---|",
+    ]
+    summaries = [json.loads(p.read_text()) for p in sorted(SUMMARIES.glob("*.json"))]
+    for s in summaries:
+        minutes = f"{round(s['seconds'] / 60)} min" if s["seconds"] else "not recorded"
+        lines.append(
+            f"| {s['language']} | {s['date']} | {s['intents_macro_f1']:.3f} "
+            f"| {s['faq_macro_f1']:.3f} | {minutes} |"
+        )
+    for s in summaries:
+        lines += [
+            "",
+            f"## {s['language']}",
+            "",
+            "Weakest FAQ topics (F1): "
+            + ", ".join(f"{n.removeprefix('faq/')} {f:.2f}" for n, f in s["weakest_topics"]),
+        ]
+        lines.append(
+            "Weakest intents (F1): " + ", ".join(f"{n} {f:.2f}" for n, f in s["weakest_intents"])
+        )
+        lines.append("FAQ confusions that cost the most (true → predicted, count):")
+        lines += [f"- {a} → {b}: {n}" for a, b, n in s["top_confusions"]]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--report":
+        REPORT.write_text(report(), encoding="utf-8")
+    else:
+        SUMMARIES.mkdir(parents=True, exist_ok=True)
+        summary = summarise(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]))
+        (SUMMARIES / f"{summary['language']}.json").write_text(json.dumps(summary, indent=1))
