@@ -137,6 +137,20 @@ def test_a_replayed_webhook_is_answered_once(sqlite_stack: Stack) -> None:
 def test_an_oversized_body_is_refused(sqlite_stack: Stack) -> None:
     phone = Phone(sqlite_stack)
     assert phone.post(phone.form("x" * 70_000)).status_code == 413
+    chat = TelegramChat(sqlite_stack)
+    assert chat.post(tg.message_update(chat.chat_id, "x" * 300_000)).status_code == 413
+
+
+def test_a_twilio_server_error_is_retried_and_the_answer_arrives(sqlite_stack: Stack) -> None:
+    phone = Phone(sqlite_stack)
+    sqlite_stack.fakes.twilio.fail_next(500, 503)
+    assert "Ik ben Baken" in phone("hallo")
+
+
+def test_telegram_flood_control_is_waited_out(sqlite_stack: Stack) -> None:
+    chat = TelegramChat(sqlite_stack)
+    sqlite_stack.fakes.telegram.fail_next(429, method="sendMessage")
+    assert "Ik ben Baken" in all_text(chat.say("hallo"))
 
 
 def test_whatsapp_photo_without_text_gets_a_kind_answer_in_the_users_language(
