@@ -75,8 +75,10 @@ migrate: $(INSTALLED)
 
 run: $(INSTALLED) catalogs $(MODEL) migrate
 	@python -m bot check
+	@python -m bot demo-account
 	@echo
 	@echo "  Web chat:   http://$(DESK_HOST):$(DESK_PORT)/chat/"
+	@echo "  Desk:       http://$(DESK_HOST):$(DESK_PORT)/desk/"
 	@echo "  Health:     http://$(DESK_HOST):$(DESK_PORT)/healthz"
 	@echo "  Rasa API:   $(RASA_URL)   (ready when rasa logs 'Rasa server is up and running')"
 	@echo "  SMS log:    var/outbox.log"

@@ -136,6 +136,61 @@ def _telegram_poll(args: argparse.Namespace) -> int:
     return 0
 
 
+def _create_consultant(args: argparse.Namespace) -> int:
+    import getpass
+
+    from bot.municipality.registry import municipalities
+    from bot.store.consultants import AccountError, create_consultant
+    from bot.store.db import session_scope
+
+    unknown = set(args.municipality) - set(municipalities())
+    if unknown:
+        print(f"unknown municipality: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 1
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Wachtwoord: ")
+        if getpass.getpass("Nog een keer: ") != password:
+            print("the passwords differ", file=sys.stderr)
+            return 1
+    try:
+        with session_scope() as session:
+            create_consultant(
+                session,
+                args.username,
+                args.name,
+                password,
+                args.municipality,
+                roles=args.role or ["consultant"],
+                queues=args.queue or [],
+            )
+    except AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"consultant {args.username} created")
+    return 0
+
+
+def _demo_account(_: argparse.Namespace) -> int:
+    """On an empty database: one team-lead account for every municipality, printed once."""
+    import secrets
+
+    from bot.municipality.registry import municipalities
+    from bot.store.consultants import create_consultant, has_consultants
+    from bot.store.db import session_scope
+
+    with session_scope() as session:
+        if has_consultants(session):
+            return 0
+        password = secrets.token_urlsafe(12)
+        create_consultant(
+            session, "demo", "Demo", password, sorted(municipalities()), roles=["teamlead"]
+        )
+    print(f"desk demo account: user 'demo', password '{password}' (shown only now)")
+    return 0
+
+
 def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -169,6 +224,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     importer.add_argument("file")
     importer.set_defaults(func=_import_appointments)
+
+    account = commands.add_parser("create-consultant", help="create a desk account")
+    account.add_argument("--username", required=True)
+    account.add_argument("--name", required=True, help="first name, shown to clients")
+    account.add_argument("--municipality", action="append", required=True)
+    account.add_argument("--queue", action="append", help="only these queues (default: all)")
+    account.add_argument("--role", action="append", choices=["consultant", "teamlead", "admin"])
+    account.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin"
+    )
+    account.set_defaults(func=_create_consultant)
+    commands.add_parser(
+        "demo-account", help="on an empty database: create a demo desk account and print it"
+    ).set_defaults(func=_demo_account)
 
     webhook = commands.add_parser(
         "telegram-webhook", help="register (set), remove (delete) or show (info) the webhook"

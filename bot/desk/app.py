@@ -1,4 +1,5 @@
-"""The desk web app (FastAPI): ``/healthz`` and the public web chat under ``/chat/``.
+"""The desk web app (FastAPI): ``/healthz``, the public web chat under ``/chat/`` and the
+consultants' desk under ``/desk/`` (``consultant_ui``).
 
 The web chat page talks to its own origin (``/chat/api/message``) and the desk forwards
 to rasa's REST channel. So rasa stays bound to 127.0.0.1 and needs no CORS, and the one
@@ -12,14 +13,20 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+)
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import text
 from twilio.request_validator import RequestValidator
 
 from bot import settings
-from bot.desk import appointments_api
+from bot.desk import appointments_api, consultant_ui
 from bot.i18n.catalog import translate
 from bot.i18n.languages import ENDONYMS, SHIPPED, direction
 from bot.municipality.registry import municipalities
@@ -50,7 +57,25 @@ def create_app() -> FastAPI:
     config = settings.load()
     app = FastAPI(title="Baken desk", docs_url=None, redoc_url=None)
     app.mount("/chat/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/desk/static", StaticFiles(directory=str(HERE / "static")), name="desk_static")
     app.include_router(appointments_api.router)
+    app.include_router(consultant_ui.router)
+
+    @app.exception_handler(consultant_ui.NotLoggedIn)
+    async def _login_first(request: Request, _: Exception) -> Response:
+        if request.url.path.startswith("/desk/api/"):
+            return JSONResponse({"error": "log in first"}, status_code=401)
+        return RedirectResponse("/desk/login", status_code=303)
+
+    @app.exception_handler(consultant_ui.Forbidden)
+    async def _forbidden(request: Request, _: Exception) -> Response:
+        return HTMLResponse(
+            "<!doctype html><html lang='nl'><title>Geen toegang</title>"
+            "<p>U heeft geen toegang tot dit ticket. Het hoort bij een andere gemeente of "
+            "wachtrij.</p><p><a href='/desk/'>Terug naar de wachtrij</a></p></html>",
+            status_code=403,
+        )
+
     client = httpx.AsyncClient(base_url=config.rasa_url, timeout=30)
 
     @app.on_event("shutdown")

@@ -168,6 +168,29 @@ class FaqVote(Base):
     at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
+CONSULTANT_ROLES = ("consultant", "teamlead", "admin")
+
+
+class Consultant(Base):
+    """A desk user. ``municipalities`` and ``queues`` bound what they see; an empty
+    ``queues`` list means every queue of their municipalities."""
+
+    __tablename__ = "consultant"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(64), nullable=False, unique=True)
+    display_name = Column(String(100), nullable=False)  # the first name clients see
+    password_hash = Column(String(200), nullable=False)  # argon2
+    roles = Column(JSON, nullable=False)
+    municipalities = Column(JSON, nullable=False)
+    queues = Column(JSON, nullable=False)
+    active = Column(Boolean, nullable=False, default=True)
+    failed_logins = Column(Integer, nullable=False, default=0)
+    locked_until = Column(UTCDateTime)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_login_at = Column(UTCDateTime)
+
+
 class AuditEvent(Base):
     __tablename__ = "audit_event"
 

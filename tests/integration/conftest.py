@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -225,8 +226,40 @@ def desk_url(stacks: Stacks, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         **backend.env,
         "RASA_URL": backend.rasa_url,
         "BAKEN_WIDGET_ORIGINS": "http://127.0.0.1:*",
+        "BAKEN_SECRET_KEY": "desk-secret-for-tests",
     }
     log = tmp_path_factory.mktemp("desk") / "desk.log"
     process = start([sys.executable, "-m", "bot", "desk", "--port", str(port)], env, log, port, 60)
     yield f"http://127.0.0.1:{port}"
     stop(process)
+
+
+CHROMIUM = os.environ.get("BAKEN_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing (apt install chromium, or set BAKEN_CHROMIUM)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,300 @@
+"""The consultants' desk under ``/desk/``: login, the queue and the ticket page.
+
+Plain server-rendered pages in Dutch (Jinja2), one small script that refreshes the queue
+every few seconds. Every page needs a login; a consultant sees only the tickets of their
+municipalities and queues, also when they guess a URL (403). Opening a ticket writes an
+``audit_event``, because it shows a client's conversation.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.desk.sessions import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    SESSION_HOURS,
+    DeskSession,
+    new_session,
+    read_session,
+    same_token,
+)
+from bot.i18n.languages import ENDONYMS, direction
+from bot.municipality.calendar import AMSTERDAM
+from bot.store.consultants import authenticate, may_see
+from bot.store.db import session_scope
+from bot.store.models import AuditEvent, Consultant, Contact, Melding, Ticket, TicketMessage
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+router = APIRouter(prefix="/desk")
+
+SLA_CLOSE = timedelta(hours=2)
+PRIORITY_ORDER = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
+
+
+class NotLoggedIn(Exception):
+    """Handled in ``create_app``: pages redirect to the login, the API answers 401."""
+
+
+class Forbidden(Exception):
+    pass
+
+
+@dataclass
+class Viewer:
+    consultant: Consultant
+    session: DeskSession
+
+
+@contextmanager
+def viewer(request: Request) -> Iterator[tuple[Viewer, Session]]:
+    """The logged-in consultant and a database session for one request."""
+    desk_session = read_session(request.cookies.get(SESSION_COOKIE))
+    if desk_session is None:
+        raise NotLoggedIn
+    with session_scope() as session:
+        consultant = session.get(Consultant, desk_session.consultant_id)
+        if consultant is None or not consultant.active:
+            raise NotLoggedIn
+        yield Viewer(consultant, desk_session), session
+
+
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
+
+
+def audit(session: Session, actor: str, action: str, kind: str, object_id: str, **detail: Any):
+    session.add(
+        AuditEvent(actor=actor, action=action, object_type=kind, object_id=object_id, detail=detail)
+    )
+
+
+# --- login ------------------------------------------------------------------------------
+
+
+def _login_page(request: Request, error: str | None = None, status: int = 200) -> Response:
+    token = secrets.token_urlsafe(32)
+    page = templates.TemplateResponse(
+        "desk/login.html",
+        {"request": request, "csrf": token, "error": error},
+        status_code=status,
+    )
+    page.set_cookie(
+        LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=_secure(request)
+    )
+    return page
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    return _login_page(request)
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    username: str = Form(""),
+    password: str = Form(""),
+    csrf: str = Form(""),
+) -> Response:
+    if not same_token(request.cookies.get(LOGIN_CSRF_COOKIE), csrf):
+        return _login_page(request, "De pagina was verlopen. Probeer het opnieuw.", 403)
+    now = datetime.now(timezone.utc)
+    with session_scope() as session:
+        result = authenticate(session, username.strip(), password, now)
+        consultant = result.consultant
+        if consultant is None:
+            audit(session, username.strip()[:64] or "?", "login_failed", "consultant", "-")
+        else:
+            audit(session, consultant.username, "login", "consultant", str(consultant.id))
+            consultant_id = consultant.id
+    if consultant is None:
+        message = (
+            "U heeft te vaak een verkeerd wachtwoord getypt. Probeer het over 15 minuten opnieuw."
+            if result.locked
+            else "De gebruikersnaam of het wachtwoord klopt niet."
+        )
+        return _login_page(request, message, 401)
+    cookie, _ = new_session(consultant_id)
+    response = RedirectResponse("/desk/", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        cookie,
+        max_age=SESSION_HOURS * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+    )
+    response.delete_cookie(LOGIN_CSRF_COOKIE)
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: str = Form("")) -> Response:
+    with viewer(request) as (me, _):
+        if not same_token(me.session.csrf, csrf):
+            return Response("CSRF-token ontbreekt of klopt niet", status_code=403)
+    response = RedirectResponse("/desk/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+# --- queue ------------------------------------------------------------------------------
+
+
+def _sla_badge(ticket: Ticket, now: datetime) -> str | None:
+    if ticket.sla_due_at is None:
+        return None
+    if ticket.sla_due_at < now:
+        return "te laat"
+    if ticket.sla_due_at - now < SLA_CLOSE:
+        return "bijna"
+    return None
+
+
+def _age(created: datetime, now: datetime) -> str:
+    minutes = int((now - created).total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} uur"
+    return f"{minutes // (24 * 60)} dagen"
+
+
+def queue_rows(
+    session: Session, consultant: Consultant, now: datetime, filters: dict[str, str]
+) -> list[dict[str, Any]]:
+    query = select(Ticket).where(Ticket.status != "closed")
+    if "admin" not in consultant.roles:
+        query = query.where(Ticket.municipality.in_(consultant.municipalities))
+        if consultant.queues:
+            query = query.where(Ticket.queue.in_(consultant.queues))
+    for name in ("queue", "kind", "status", "municipality"):
+        if filters.get(name):
+            query = query.where(getattr(Ticket, name) == filters[name])
+    search = (filters.get("q") or "").strip()
+    if search:
+        phone = search.replace(" ", "").replace("-", "")
+        if phone.startswith("06"):
+            phone = "+31" + phone[1:]
+        melding_tickets = select(Melding.ticket_id).where(Melding.reference == search.upper())
+        phone_contacts = select(Contact.id).where(Contact.phone_e164 == phone)
+        query = query.where(
+            or_(
+                Ticket.reference == search.upper(),
+                Ticket.id.in_(melding_tickets),
+                Ticket.contact_id.in_(phone_contacts),
+            )
+        )
+    tickets = list(session.execute(query).scalars())
+    far = datetime.max.replace(tzinfo=timezone.utc)
+    tickets.sort(
+        key=lambda t: (PRIORITY_ORDER.get(t.priority, 9), t.sla_due_at or far, t.created_at)
+    )
+    return [
+        {
+            "reference": t.reference,
+            "kind": t.kind,
+            "queue": t.queue,
+            "municipality": t.municipality,
+            "priority": t.priority,
+            "status": t.status,
+            "language": t.language,
+            "language_name": ENDONYMS.get(t.language, t.language),
+            "age": _age(t.created_at, now),
+            "sla": t.sla_due_at.astimezone(AMSTERDAM).strftime("%d-%m %H:%M")
+            if t.sla_due_at
+            else "",
+            "badge": _sla_badge(t, now),
+            "summary": t.summary[:140],
+        }
+        for t in tickets
+    ]
+
+
+QUEUE_FILTERS = ("queue", "kind", "status", "municipality", "q")
+
+
+@router.get("/", response_class=HTMLResponse)
+def queue_page(request: Request) -> Response:
+    filters = {name: request.query_params.get(name, "") for name in QUEUE_FILTERS}
+    with viewer(request) as (me, session):
+        rows = queue_rows(session, me.consultant, datetime.now(timezone.utc), filters)
+        return templates.TemplateResponse(
+            "desk/queue.html",
+            {
+                "request": request,
+                "me": me.consultant,
+                "csrf": me.session.csrf,
+                "rows": rows,
+                "filters": filters,
+            },
+        )
+
+
+@router.get("/api/queue")
+def queue_api(request: Request) -> JSONResponse:
+    filters = {name: request.query_params.get(name, "") for name in QUEUE_FILTERS}
+    with viewer(request) as (me, session):
+        return JSONResponse(queue_rows(session, me.consultant, datetime.now(timezone.utc), filters))
+
+
+# --- ticket -----------------------------------------------------------------------------
+
+
+@router.get("/tickets/{reference}", response_class=HTMLResponse)
+def ticket_page(request: Request, reference: str) -> Response:
+    with viewer(request) as (me, session):
+        ticket = session.execute(
+            select(Ticket).where(Ticket.reference == reference.upper())
+        ).scalar_one_or_none()
+        if ticket is None:
+            return HTMLResponse("Dit ticket bestaat niet.", status_code=404)
+        if not may_see(me.consultant, ticket):
+            audit(session, me.consultant.username, "forbidden", "ticket", ticket.reference)
+            raise Forbidden
+        audit(session, me.consultant.username, "view_transcript", "ticket", ticket.reference)
+        melding = session.execute(
+            select(Melding).where(Melding.ticket_id == ticket.id)
+        ).scalar_one_or_none()
+        messages = list(
+            session.execute(
+                select(TicketMessage)
+                .where(TicketMessage.ticket_id == ticket.id)
+                .order_by(TicketMessage.sent_at, TicketMessage.id)
+            ).scalars()
+        )
+        history = list(
+            session.execute(
+                select(AuditEvent)
+                .where(AuditEvent.object_type == "ticket", AuditEvent.object_id == ticket.reference)
+                .order_by(AuditEvent.at)
+            ).scalars()
+        )
+        return templates.TemplateResponse(
+            "desk/ticket.html",
+            {
+                "request": request,
+                "me": me.consultant,
+                "csrf": me.session.csrf,
+                "ticket": ticket,
+                "melding": melding,
+                "messages": messages,
+                "history": history,
+                "client_dir": direction(ticket.language),
+                "local": lambda moment: moment.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M"),
+            },
+        )

@@ -1,0 +1,138 @@
+"""The consultants' desk in headless Chromium: log in, a new ticket from a bot
+conversation appears in the queue without reloading, the ticket page with its transcript,
+and what a consultant may not do (wrong password, forged forms, another municipality)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import uuid
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.integration.conftest import Stack, Stacks
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+PASSWORD = "een lang wachtwoord 42"
+
+
+def create_consultant(stack: Stack, username: str, municipality: str) -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "create-consultant",
+            "--username",
+            username,
+            "--name",
+            username.capitalize(),
+            "--municipality",
+            municipality,
+            "--password-stdin",
+        ],
+        input=PASSWORD + "\n",
+        env=stack.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.fixture(scope="module")
+def accounts(stacks: Stacks) -> dict[str, str]:
+    stack = stacks.get("sqlite")
+    suffix = uuid.uuid4().hex[:6]
+    names = {"deventer": f"anna{suffix}", "steenwijkerland": f"sven{suffix}"}
+    for municipality, username in names.items():
+        create_consultant(stack, username, municipality)
+    return names
+
+
+def log_in(page: Page, desk_url: str, username: str, password: str = PASSWORD) -> None:
+    page.goto(f"{desk_url}/desk/")
+    expect(page).to_have_url(re.compile(r"/desk/login$"))
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def handoff(stack: Stack, municipality: str) -> str:
+    user = f"desk-{uuid.uuid4().hex[:8]}"
+    stack.say(user, "ik wil een medewerker")
+    stack.say(user, f'/inform_municipality{{"municipality": "{municipality}"}}')
+    done = stack.say(user, "0612345678")
+    return re.search(r"T-\d{4}-\d{6}", " ".join(m.get("text", "") for m in done)).group(0)
+
+
+def test_a_new_ticket_appears_in_the_queue_and_opens_with_its_transcript(
+    browser: Browser, desk_url: str, stacks: Stacks, accounts: dict[str, str]
+) -> None:
+    stack = stacks.get("sqlite")
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(page, desk_url, accounts["deventer"])
+    expect(page.get_by_role("heading", name="Wachtrij")).to_be_visible()
+    reference = handoff(stack, "deventer")  # while the queue page is open
+    row = page.get_by_role("link", name=reference)
+    expect(row).to_be_visible(timeout=15_000)  # refreshed without reloading
+    other = handoff(stack, "steenwijkerland")
+    page.wait_for_timeout(6_000)
+    expect(page.get_by_role("link", name=other)).to_have_count(0)
+
+    row.click()
+    expect(page.get_by_role("heading", name=re.compile(reference))).to_be_visible()
+    expect(page.locator(".transcript")).to_contain_text("ik wil een medewerker")
+    expect(page.locator(".transcript")).to_contain_text("[telefoonnummer]")  # masked
+    viewed = stack.sql(
+        "SELECT actor FROM audit_event WHERE action = 'view_transcript' AND object_id = :r",
+        r=reference,
+    )
+    assert viewed == [(accounts["deventer"],)]
+
+    page.get_by_role("button", name="Uitloggen").click()
+    expect(page).to_have_url(re.compile(r"/desk/login$"))
+    page.goto(f"{desk_url}/desk/tickets/{reference}")
+    expect(page).to_have_url(re.compile(r"/desk/login$"))  # logged out means logged out
+
+
+def test_a_steenwijkerland_consultant_cannot_open_a_deventer_ticket(
+    page: Page, desk_url: str, stacks: Stacks, accounts: dict[str, str]
+) -> None:
+    reference = handoff(stacks.get("sqlite"), "deventer")
+    log_in(page, desk_url, accounts["steenwijkerland"])
+    expect(page.get_by_role("heading", name="Wachtrij")).to_be_visible()
+    expect(page.get_by_role("link", name=reference)).to_have_count(0)
+    response = page.goto(f"{desk_url}/desk/tickets/{reference}")  # guessing the URL
+    assert response is not None and response.status == 403
+    expect(page.get_by_text("U heeft geen toegang tot dit ticket")).to_be_visible()
+
+
+def test_a_wrong_password_is_refused_kindly(page: Page, desk_url: str, accounts: dict) -> None:
+    log_in(page, desk_url, accounts["deventer"], "niet het goede wachtwoord")
+    expect(page.get_by_role("alert")).to_have_text(
+        "De gebruikersnaam of het wachtwoord klopt niet."
+    )
+    expect(page).to_have_url(re.compile(r"/desk/login$"))
+
+
+def test_forms_without_the_csrf_token_are_refused(
+    page: Page, desk_url: str, accounts: dict[str, str]
+) -> None:
+    form = {"username": accounts["deventer"], "password": PASSWORD, "csrf": "guessed"}
+    refused = httpx.post(f"{desk_url}/desk/login", data=form, cookies={"baken_login_csrf": "x"})
+    assert refused.status_code == 403 and "baken_desk" not in refused.cookies
+    log_in(page, desk_url, accounts["deventer"])
+    expect(page.get_by_role("heading", name="Wachtrij")).to_be_visible()
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    forged = httpx.post(
+        f"{desk_url}/desk/logout",
+        data={"csrf": "from another site"},
+        cookies={"baken_desk": cookies["baken_desk"]},
+    )
+    assert forged.status_code == 403
+    page.reload()
+    expect(page.get_by_role("heading", name="Wachtrij")).to_be_visible()  # still logged in
