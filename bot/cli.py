@@ -62,17 +62,19 @@ def _desk(args: argparse.Namespace) -> int:
 
 def _worker(args: argparse.Namespace) -> int:
     from bot.reminders.senders import LogSender
+    from bot.reminders.telegram_sender import ChannelSender, TelegramSender
     from bot.reminders.twilio_sender import TwilioSender
     from bot.reminders.whatsapp_templates import load_templates
     from bot.reminders.worker import run_forever
 
     config = settings.load()
+    log = LogSender(config.outbox_log)
+    by_channel: dict[str, object] = {}
     if config.twilio is None:
-        print(f"no Twilio credentials: SMS are written to {config.outbox_log}")
-        sender = LogSender(config.outbox_log)
+        print(f"no Twilio credentials: SMS and WhatsApp are written to {config.outbox_log}")
     else:
         twilio = config.twilio
-        sender = TwilioSender(
+        by_channel["sms"] = by_channel["whatsapp"] = TwilioSender(
             twilio.account_sid,
             twilio.auth_token,
             twilio.sender,
@@ -81,7 +83,9 @@ def _worker(args: argparse.Namespace) -> int:
             whatsapp_sender=config.whatsapp_sender,
             templates=load_templates(config.whatsapp_templates),
         )
-    run_forever(sender, interval=args.interval)
+    if config.telegram is not None:
+        by_channel["telegram"] = TelegramSender(config.telegram.token, config.telegram.base_url)
+    run_forever(ChannelSender(by_channel, log), interval=args.interval)
     return 0
 
 
@@ -215,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     desk.add_argument("--port", type=int, default=8000)
     desk.set_defaults(func=_desk)
     worker = commands.add_parser("worker", help="run the reminder worker")
-    worker.add_argument("--interval", type=float, default=5.0)
+    worker.add_argument("--interval", type=float, default=2.0)
     worker.set_defaults(func=_worker)
 
     importer = commands.add_parser(

@@ -31,6 +31,7 @@ from bot.i18n.languages import SOURCE, is_shipped
 from bot.i18n.nlg import render_response
 from bot.i18n.responses import domain_responses
 from bot.privacy.redact import redact
+from bot.store import live_chat
 from bot.store.db import session_scope
 from bot.store.models import InboundMessage, Ticket, TicketMessage
 from bot.store.tickets import upsert_contact
@@ -179,6 +180,16 @@ class Arrival:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
+def _live_chat(sender: str, text: str) -> bool:
+    """A consultant has this conversation: the message goes to the ticket, not the bot."""
+    with session_scope() as session:
+        live = live_chat.active(session, sender, datetime.now(timezone.utc))
+        if live is None:
+            return False
+        live_chat.client_wrote(session, live, text)
+        return True
+
+
 def _rate_verdict(sender: str) -> Verdict:
     with session_scope() as session:
         return verdict(session, sender, datetime.now(timezone.utc))
@@ -194,8 +205,8 @@ async def receive(
     on_new_message: Callable[[UserMessage], Awaitable[Any]],
     language_of: LanguageLookup = _no_language,
 ) -> str:
-    """Store, then answer. Returns what happened: ``answered``, ``media``, ``duplicate``,
-    ``rate_limited`` or ``failed``."""
+    """Store, then answer. Returns what happened: ``answered``, ``live`` (a consultant has
+    the conversation), ``media``, ``duplicate``, ``rate_limited`` or ``failed``."""
     cleaned = clean(arrival.text)
     media_only = bool(arrival.media) and cleaned.text == EMPTY_MESSAGE
     if media_only:
@@ -210,6 +221,9 @@ async def receive(
         message = notice(response, arrival.text, output.name(), await language_of())
         await output.send_response(arrival.sender, message)
 
+    if await asyncio.to_thread(_live_chat, arrival.sender, cleaned.stored):
+        await asyncio.to_thread(mark_inbound, stored_id, "live")
+        return "live"
     rate = await asyncio.to_thread(_rate_verdict, arrival.sender)
     if rate is not Verdict.ANSWER:
         await asyncio.to_thread(mark_inbound, stored_id, "rate_limited")

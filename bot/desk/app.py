@@ -31,7 +31,8 @@ from bot.i18n.catalog import translate
 from bot.i18n.languages import ENDONYMS, SHIPPED, direction
 from bot.municipality.registry import municipalities
 from bot.reminders.delivery import record_delivery
-from bot.store.db import engine
+from bot.store import live_chat
+from bot.store.db import engine, session_scope
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -66,6 +67,14 @@ def create_app() -> FastAPI:
         if request.url.path.startswith("/desk/api/"):
             return JSONResponse({"error": "log in first"}, status_code=401)
         return RedirectResponse("/desk/login", status_code=303)
+
+    @app.exception_handler(consultant_ui.NotFound)
+    async def _not_found(request: Request, _: Exception) -> Response:
+        return HTMLResponse("Dit ticket bestaat niet.", status_code=404)
+
+    @app.exception_handler(consultant_ui.BadToken)
+    async def _bad_token(request: Request, _: Exception) -> Response:
+        return HTMLResponse("CSRF-token ontbreekt of klopt niet.", status_code=403)
 
     @app.exception_handler(consultant_ui.Forbidden)
     async def _forbidden(request: Request, _: Exception) -> Response:
@@ -148,6 +157,17 @@ def create_app() -> FastAPI:
             media_type="text/javascript",
             headers={"Cache-Control": "public, max-age=3600"},
         )
+
+    @app.get("/chat/api/updates")
+    def chat_updates(sender: str, after: int = 0) -> JSONResponse:
+        """What a consultant wrote to this web chat since message ``after`` (the page asks
+        every few seconds; the REST channel cannot push). Only ``web-`` conversations: the
+        random sender id is what lets a browser read its own messages."""
+        if not sender.startswith("web-"):
+            return JSONResponse({"error": "web chat senders only"}, status_code=400)
+        with session_scope() as session:
+            found = live_chat.messages_for_client(session, sender, after)
+            return JSONResponse([{"id": m.id, "text": m.text} for m in found])
 
     @app.post("/chat/api/message")
     async def chat_message(request: Request) -> Response:

@@ -33,6 +33,8 @@ from bot.desk.sessions import (
 )
 from bot.i18n.languages import ENDONYMS, direction
 from bot.municipality.calendar import AMSTERDAM
+from bot.privacy.redact import redact
+from bot.store import live_chat
 from bot.store.consultants import authenticate, may_see
 from bot.store.db import session_scope
 from bot.store.models import AuditEvent, Consultant, Contact, Melding, Ticket, TicketMessage
@@ -117,9 +119,9 @@ def login(
         result = authenticate(session, username.strip(), password, now)
         consultant = result.consultant
         if consultant is None:
-            audit(session, username.strip()[:64] or "?", "login_failed", "consultant", "-")
+            audit(session, username.strip()[:64] or "?", "desk.login_failed", "consultant", "-")
         else:
-            audit(session, consultant.username, "login", "consultant", str(consultant.id))
+            audit(session, consultant.username, "desk.login", "consultant", str(consultant.id))
             consultant_id = consultant.id
     if consultant is None:
         message = (
@@ -258,15 +260,8 @@ def queue_api(request: Request) -> JSONResponse:
 @router.get("/tickets/{reference}", response_class=HTMLResponse)
 def ticket_page(request: Request, reference: str) -> Response:
     with viewer(request) as (me, session):
-        ticket = session.execute(
-            select(Ticket).where(Ticket.reference == reference.upper())
-        ).scalar_one_or_none()
-        if ticket is None:
-            return HTMLResponse("Dit ticket bestaat niet.", status_code=404)
-        if not may_see(me.consultant, ticket):
-            audit(session, me.consultant.username, "forbidden", "ticket", ticket.reference)
-            raise Forbidden
-        audit(session, me.consultant.username, "view_transcript", "ticket", ticket.reference)
+        ticket = _ticket(session, me, reference)
+        audit(session, me.consultant.username, "ticket.viewed", "ticket", ticket.reference)
         melding = session.execute(
             select(Melding).where(Melding.ticket_id == ticket.id)
         ).scalar_one_or_none()
@@ -284,9 +279,17 @@ def ticket_page(request: Request, reference: str) -> Response:
                 .order_by(AuditEvent.at)
             ).scalars()
         )
+        live = live_chat.active(session, ticket.conversation_id, datetime.now(timezone.utc))
+        colleagues = session.execute(
+            select(Consultant).where(Consultant.active.is_(True)).order_by(Consultant.username)
+        ).scalars()
         return templates.TemplateResponse(
             "desk/ticket.html",
             {
+                "live": live if live and live.ticket_id == ticket.id else None,
+                "colleagues": [c for c in colleagues if may_see(c, ticket)],
+                "outcomes": OUTCOMES,
+                "statuses": OPEN_STATUSES,
                 "request": request,
                 "me": me.consultant,
                 "csrf": me.session.csrf,
@@ -297,4 +300,207 @@ def ticket_page(request: Request, reference: str) -> Response:
                 "client_dir": direction(ticket.language),
                 "local": lambda moment: moment.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M"),
             },
+        )
+
+
+# --- working on a ticket ----------------------------------------------------------------
+
+OUTCOMES = ("afgehandeld", "doorverwezen", "geen contact", "dubbel")
+OPEN_STATUSES = ("open", "claimed", "waiting")
+
+
+def _ticket(session: Session, me: Viewer, reference: str) -> Ticket:
+    ticket = session.execute(
+        select(Ticket).where(Ticket.reference == reference.upper())
+    ).scalar_one_or_none()
+    if ticket is None:
+        raise NotFound
+    if not may_see(me.consultant, ticket):
+        raise Forbidden
+    return ticket
+
+
+class NotFound(Exception):
+    pass
+
+
+@contextmanager
+def acting(request: Request, reference: str, csrf: str) -> Iterator[tuple[Viewer, Session, Ticket]]:
+    """A POST on a ticket: logged in, the right CSRF token, allowed to see the ticket."""
+    with viewer(request) as (me, session):
+        if not same_token(me.session.csrf, csrf):
+            raise BadToken
+        yield me, session, _ticket(session, me, reference)
+
+
+class BadToken(Exception):
+    pass
+
+
+def _back(reference: str) -> RedirectResponse:
+    return RedirectResponse(f"/desk/tickets/{reference.upper()}", status_code=303)
+
+
+@router.post("/tickets/{reference}/claim")
+def claim(request: Request, reference: str, csrf: str = Form("")) -> Response:
+    with acting(request, reference, csrf) as (me, session, ticket):
+        ticket.assignee = me.consultant.username
+        if ticket.status == "open":
+            ticket.status = "claimed"
+        audit(session, me.consultant.username, "ticket.claimed", "ticket", ticket.reference)
+    return _back(reference)
+
+
+@router.post("/tickets/{reference}/assign")
+def assign(
+    request: Request, reference: str, assignee: str = Form(""), csrf: str = Form("")
+) -> Response:
+    with acting(request, reference, csrf) as (me, session, ticket):
+        colleague = session.execute(
+            select(Consultant).where(Consultant.username == assignee, Consultant.active.is_(True))
+        ).scalar_one_or_none()
+        if colleague is None or not may_see(colleague, ticket):
+            return HTMLResponse("Deze collega kan dit ticket niet zien.", status_code=400)
+        ticket.assignee = colleague.username
+        if ticket.status == "open":
+            ticket.status = "claimed"
+        audit(
+            session,
+            me.consultant.username,
+            "ticket.assigned",
+            "ticket",
+            ticket.reference,
+            to=assignee,
+        )
+    return _back(reference)
+
+
+@router.post("/tickets/{reference}/note")
+def note(request: Request, reference: str, text: str = Form(""), csrf: str = Form("")) -> Response:
+    with acting(request, reference, csrf) as (me, session, ticket):
+        if text.strip():
+            session.add(
+                TicketMessage(
+                    ticket_id=ticket.id,
+                    direction="note",
+                    text=f"{me.consultant.display_name}: {redact(text.strip()).text}",
+                )
+            )
+            audit(session, me.consultant.username, "ticket.note", "ticket", ticket.reference)
+    return _back(reference)
+
+
+@router.post("/tickets/{reference}/status")
+def set_status(
+    request: Request, reference: str, status: str = Form(""), csrf: str = Form("")
+) -> Response:
+    with acting(request, reference, csrf) as (me, session, ticket):
+        if status not in OPEN_STATUSES or ticket.status in ("live", "closed"):
+            return HTMLResponse("Deze status kan hier niet.", status_code=400)
+        audit(
+            session,
+            me.consultant.username,
+            "ticket.status",
+            "ticket",
+            ticket.reference,
+            old=ticket.status,
+            new=status,
+        )
+        ticket.status = status
+    return _back(reference)
+
+
+@router.post("/tickets/{reference}/close")
+def close(
+    request: Request, reference: str, outcome: str = Form(""), csrf: str = Form("")
+) -> Response:
+    with acting(request, reference, csrf) as (me, session, ticket):
+        if outcome not in OUTCOMES:
+            return HTMLResponse("Kies een uitkomst.", status_code=400)
+        if live_chat.active(session, ticket.conversation_id, datetime.now(timezone.utc)):
+            live_chat.end(session, ticket.conversation_id)
+        ticket.status, ticket.outcome = "closed", outcome
+        ticket.closed_at = datetime.now(timezone.utc)
+        audit(
+            session,
+            me.consultant.username,
+            "ticket.closed",
+            "ticket",
+            ticket.reference,
+            outcome=outcome,
+        )
+    return _back(reference)
+
+
+@router.post("/tickets/{reference}/takeover")
+def takeover(
+    request: Request, reference: str, minutes: str = Form(""), csrf: str = Form("")
+) -> Response:
+    with acting(request, reference, csrf) as (me, session, ticket):
+        if ticket.status == "closed":
+            return HTMLResponse("Dit ticket is gesloten.", status_code=400)
+        timeout = int(minutes) if minutes.isdigit() and int(minutes) > 0 else None
+        live_chat.start(
+            session,
+            ticket,
+            me.consultant.username,
+            me.consultant.display_name,
+            datetime.now(timezone.utc),
+            timeout,
+        )
+        audit(
+            session,
+            me.consultant.username,
+            "ticket.takeover",
+            "ticket",
+            ticket.reference,
+            minutes=timeout,
+        )
+    return _back(reference)
+
+
+@router.post("/tickets/{reference}/handback")
+def handback(request: Request, reference: str, csrf: str = Form("")) -> Response:
+    with acting(request, reference, csrf) as (me, session, ticket):
+        live_chat.end(session, ticket.conversation_id)
+        audit(session, me.consultant.username, "ticket.handback", "ticket", ticket.reference)
+    return _back(reference)
+
+
+@router.post("/tickets/{reference}/send")
+def send(request: Request, reference: str, text: str = Form(""), csrf: str = Form("")) -> Response:
+    with acting(request, reference, csrf) as (_, session, ticket):
+        live = live_chat.active(session, ticket.conversation_id, datetime.now(timezone.utc))
+        if live is None or live.ticket_id != ticket.id:
+            return JSONResponse({"error": "neem het gesprek eerst over"}, status_code=409)
+        if text.strip():
+            message = live_chat.say_to_client(session, ticket, text.strip(), "consultant")
+            return JSONResponse({"id": message.id})
+    return JSONResponse({"error": "leeg bericht"}, status_code=400)
+
+
+@router.get("/api/tickets/{reference}/messages")
+def ticket_messages(request: Request, reference: str, after: int = 0) -> JSONResponse:
+    with viewer(request) as (me, session):
+        ticket = _ticket(session, me, reference)
+        rows = session.execute(
+            select(TicketMessage)
+            .where(TicketMessage.ticket_id == ticket.id, TicketMessage.id > after)
+            .order_by(TicketMessage.id)
+        ).scalars()
+        live = live_chat.active(session, ticket.conversation_id, datetime.now(timezone.utc))
+        return JSONResponse(
+            {
+                "live": bool(live and live.ticket_id == ticket.id),
+                "status": ticket.status,
+                "messages": [
+                    {
+                        "id": m.id,
+                        "direction": m.direction,
+                        "text": m.text,
+                        "at": m.sent_at.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M"),
+                    }
+                    for m in rows
+                ],
+            }
         )

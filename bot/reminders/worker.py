@@ -20,6 +20,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.reminders.senders import Outgoing, PermanentError, Sender
+from bot.store import live_chat
 from bot.store.db import session_scope
 from bot.store.models import InboundMessage, OutboxMessage
 
@@ -155,6 +156,8 @@ def run_forever(sender: Sender, interval: float = 5.0) -> None:
     logger.info("reminder worker started; checking the outbox every %.0f s", interval)
     while not stopping:
         try:
+            with session_scope() as session:  # takeovers whose timeout passed go back to the bot
+                live_chat.end_expired(session, datetime.now(timezone.utc))
             if run_once(sender):
                 continue  # there may be more due right now
         except Exception:

@@ -78,7 +78,7 @@ class InboundMessage(Base):
     sender = Column(String(128), nullable=False, index=True)
     text = Column(Text, nullable=False)  # redacted
     received_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
-    # received|answered|failed|rate_limited|duplicate
+    # received|answered|live|failed|rate_limited
     status = Column(String(16), nullable=False, default="received")
     error = Column(Text)
     # The provider's own id (Twilio MessageSid, Telegram update_id): a replayed webhook
@@ -166,6 +166,21 @@ class FaqVote(Base):
     municipality = Column(String(64))
     helped = Column(Boolean, nullable=False)
     at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class LiveChat(Base):
+    """A consultant has taken over this conversation: the bot stays silent for it (no NLU
+    answer, no reminder reply, no fallback) until it is handed back or ``ends_at`` passes.
+    A row, not process memory, so every rasa server and a restart see it."""
+
+    __tablename__ = "live_chat"
+
+    conversation_id = Column(String(128), primary_key=True)
+    ticket_id = Column(Integer, ForeignKey("ticket.id"), nullable=False)
+    consultant = Column(String(64), nullable=False)
+    display_name = Column(String(100), nullable=False)
+    started_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    ends_at = Column(UTCDateTime)  # the timeout the consultant chose; None: until handed back
 
 
 CONSULTANT_ROLES = ("consultant", "teamlead", "admin")

@@ -88,7 +88,7 @@ def test_a_new_ticket_appears_in_the_queue_and_opens_with_its_transcript(
     expect(page.locator(".transcript")).to_contain_text("ik wil een medewerker")
     expect(page.locator(".transcript")).to_contain_text("[telefoonnummer]")  # masked
     viewed = stack.sql(
-        "SELECT actor FROM audit_event WHERE action = 'view_transcript' AND object_id = :r",
+        "SELECT actor FROM audit_event WHERE action = 'ticket.viewed' AND object_id = :r",
         r=reference,
     )
     assert viewed == [(accounts["deventer"],)]
@@ -136,3 +136,64 @@ def test_forms_without_the_csrf_token_are_refused(
     assert forged.status_code == 403
     page.reload()
     expect(page.get_by_role("heading", name="Wachtrij")).to_be_visible()  # still logged in
+
+
+def test_live_takeover_the_bot_stays_silent_and_hands_back(
+    browser: Browser, desk_url: str, stacks: Stacks, accounts: dict[str, str]
+) -> None:
+    client = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    client.goto(f"{desk_url}/chat/")
+    box = client.get_by_label("Uw bericht")
+    for text in ("ik wil een medewerker", "Deventer", "06 12345678"):
+        box.fill(text)
+        box.press("Enter")
+        expect(client.locator("li.bot").last).not_to_have_text("")
+        client.wait_for_timeout(300)
+    with_reference = client.locator("li.bot", has_text=re.compile(r"T-\d{4}-\d{6}"))
+    expect(with_reference).to_have_count(1)
+    reference = re.search(r"T-\d{4}-\d{6}", with_reference.inner_text()).group(0)
+
+    desk = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(desk, desk_url, accounts["deventer"])
+    desk.get_by_role("link", name=reference).click()
+    desk.get_by_role("button", name="Pak dit ticket op").click()
+    desk.get_by_role("button", name="Neem gesprek over").click()
+    expect(desk.get_by_role("status")).to_contain_text("Baken zwijgt")
+    name = accounts["deventer"].capitalize()
+    expect(client.locator("li.person")).to_contain_text(f"Nu helpt {name} van de gemeente")
+
+    bot_answers = client.locator("li.bot").count()
+    box.fill("hallo, ik heb een vraag over mijn brief")
+    box.press("Enter")
+    transcript = desk.locator("#transcript")
+    expect(transcript).to_contain_text("ik heb een vraag over mijn brief", timeout=3_000)
+    client.wait_for_timeout(1_500)
+    assert client.locator("li.bot").count() == bot_answers  # the bot said nothing
+
+    desk.get_by_label("Bericht aan de cliënt").fill("Goedemiddag, welke brief bedoelt u?")
+    desk.get_by_label("Bericht aan de cliënt").press("Enter")
+    expect(client.locator("li.person").last).to_have_text("Goedemiddag, welke brief bedoelt u?")
+
+    desk.get_by_role("button", name="Geef terug aan Baken").click()
+    expect(client.locator("li.person").last).to_contain_text("teruggegeven aan Baken")
+    box.fill("hallo")
+    box.press("Enter")
+    expect(client.locator("li.bot").last).to_contain_text("Ik ben Baken")  # the bot is back
+
+    desk.get_by_label("Uitkomst").select_option("afgehandeld")
+    desk.get_by_role("button", name="Sluit ticket").click()
+    expect(desk.locator("#ticket-status")).to_have_text("closed (afgehandeld)")
+    stack = stacks.get("sqlite")
+    actions = [
+        row[0]
+        for row in stack.sql(
+            "SELECT action FROM audit_event WHERE object_id = :r ORDER BY id", r=reference
+        )
+    ]
+    assert [a for a in actions if a != "ticket.viewed"] == [
+        "ticket.created",
+        "ticket.claimed",
+        "ticket.takeover",
+        "ticket.handback",
+        "ticket.closed",
+    ]

@@ -99,6 +99,22 @@
     });
   });
 
+  // A consultant who takes over the conversation writes here too; the page asks for it.
+  let lastUpdate = Number(window.sessionStorage.getItem("baken-last-update") || 0);
+  async function updates() {
+    try {
+      const response = await fetch("/chat/api/updates?sender=" + encodeURIComponent(sender) +
+        "&after=" + lastUpdate);
+      if (!response.ok) return;
+      (await response.json()).forEach(function (m) {
+        add({ who: "person", text: m.text });
+        lastUpdate = Math.max(lastUpdate, m.id);
+      });
+      window.sessionStorage.setItem("baken-last-update", String(lastUpdate));
+    } catch (error) { /* the next round tries again */ }
+  }
+  setInterval(updates, 2000);
+
   if (document.body.classList.contains("embed")) {
     // Inside the widget's iframe: Escape closes the widget on the host page.
     document.addEventListener("keydown", function (event) {
