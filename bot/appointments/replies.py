@@ -87,6 +87,18 @@ def set_opt_out(session: Session, channel: str, phone: str, out: bool, now: date
         sync_reminders(session, appointment, now)
 
 
+def record_opt_out(channel: str, sender: str, text: str, now: datetime | None = None) -> bool:
+    """STOP or START counts even while a consultant has the conversation (the bot is
+    silent then, but an opt-out must never be lost)."""
+    intent = reply_intent(text)
+    phone = sender_phone(sender)
+    if phone is None or intent not in (OPT_OUT, OPT_IN):
+        return False
+    with session_scope() as session:
+        set_opt_out(session, channel, phone, intent == OPT_OUT, now or datetime.now(timezone.utc))
+    return True
+
+
 def route_inbound(channel: str, sender: str, text: str, now: datetime | None = None) -> str:
     """The text to give the bot: ``/sms_stop``, ``/afspraak_bevestigen``, a menu option's
     payload, or ``text`` as typed.

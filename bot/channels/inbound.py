@@ -23,7 +23,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.appointments.replies import route_inbound
+from bot.appointments.replies import record_opt_out, route_inbound
 from bot.channels.rate_limit import Verdict, verdict
 from bot.i18n.conversation import language_of_tracker
 from bot.i18n.detect import detect
@@ -180,14 +180,15 @@ class Arrival:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
-def _live_chat(sender: str, text: str) -> bool:
+def _live_chat(channel: str, sender: str, text: str) -> bool:
     """A consultant has this conversation: the message goes to the ticket, not the bot."""
     with session_scope() as session:
         live = live_chat.active(session, sender, datetime.now(timezone.utc))
         if live is None:
             return False
         live_chat.client_wrote(session, live, text)
-        return True
+    record_opt_out(channel, sender, text)
+    return True
 
 
 def _rate_verdict(sender: str) -> Verdict:
@@ -221,7 +222,7 @@ async def receive(
         message = notice(response, arrival.text, output.name(), await language_of())
         await output.send_response(arrival.sender, message)
 
-    if await asyncio.to_thread(_live_chat, arrival.sender, cleaned.stored):
+    if await asyncio.to_thread(_live_chat, arrival.channel, arrival.sender, cleaned.stored):
         await asyncio.to_thread(mark_inbound, stored_id, "live")
         return "live"
     rate = await asyncio.to_thread(_rate_verdict, arrival.sender)

@@ -10,11 +10,16 @@ import re
 import subprocess
 import sys
 import uuid
+from datetime import datetime, timezone
 
 import httpx
 import pytest
+from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
+from bot.store import live_chat
+from bot.store.db import session_scope
+from bot.store.models import Ticket
 from tests.fakes import telegram_server as tg
 from tests.integration.conftest import TELEGRAM_SECRET, TWILIO_NUMBER, Stack
 
@@ -333,3 +338,35 @@ def test_polling_passes_updates_to_the_bot_for_local_development(sqlite_stack: S
     assert run.returncode == 0, run.stderr
     assert "Ik ben Baken" in all_text(chat.sent())
     assert sqlite_stack.fakes.telegram.webhook is None  # polling needs the webhook removed
+
+
+def test_during_a_takeover_sms_goes_to_the_consultant_not_the_bot(
+    sqlite_stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    phone = Phone(sqlite_stack)
+    phone("ik wil met een medewerker praten")
+    assert re.search(r"T-\d{4}-\d{6}", phone("Deventer"))
+    monkeypatch.setenv("DATABASE_URL", sqlite_stack.database_url)
+    now = datetime.now(timezone.utc)
+    with session_scope() as session:
+        ticket = session.execute(
+            select(Ticket).where(Ticket.conversation_id == phone.number)
+        ).scalar_one()
+        live_chat.start(session, ticket, "anna", "Anna", now)
+    assert phone("1") == ""  # not a menu choice, not a reminder reply: for Anna
+    assert phone("STOP") == ""  # Anna reads it; the opt-out itself is recorded at once
+    assert phone("hallo") == ""
+    client_lines = sqlite_stack.sql(
+        "SELECT m.text FROM ticket_message m JOIN ticket t ON t.id = m.ticket_id "
+        "WHERE t.conversation_id = :c AND m.direction = 'client' ORDER BY m.id",
+        c=phone.number,
+    )
+    assert [line for (line,) in client_lines][-3:] == ["1", "STOP", "hallo"]
+    opted_out = sqlite_stack.sql(
+        "SELECT sms_opt_out FROM contact WHERE phone_e164 = :p AND channel = 'twilio_sms'",
+        p=phone.number,
+    )
+    assert opted_out == [(True,)]
+    with session_scope() as session:
+        live_chat.end(session, phone.number)
+    assert "Ik ben Baken" in phone("hallo")
