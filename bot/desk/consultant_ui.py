@@ -8,7 +8,10 @@ municipalities and queues, also when they guess a URL (403). Opening a ticket wr
 
 from __future__ import annotations
 
+import csv
+import io
 import secrets
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +25,8 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from bot.desk import statistics
+from bot.desk.charts import bar_chart
 from bot.desk.sessions import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
@@ -503,4 +508,84 @@ def ticket_messages(request: Request, reference: str, after: int = 0) -> JSONRes
                     for m in rows
                 ],
             }
+        )
+
+
+# --- team leads: statistics and the audit log -------------------------------------------
+
+
+def _team_lead(me: Viewer) -> None:
+    if not {"teamlead", "admin"} & set(me.consultant.roles):
+        raise Forbidden
+
+
+def _charts(table: statistics.Table) -> str | None:
+    """A bar chart for the tables with one number per row."""
+    if not table.rows:
+        return None
+    if table.name == "tickets":
+        per_week: Counter = Counter()
+        for week, _, _, count in table.rows:
+            per_week[week] += count
+        return bar_chart(table.title, sorted(per_week.items()), ident=table.name)
+    if table.name == "handovers":
+        bars = [(f"{kind} ({queue})", n) for kind, queue, n in table.rows]
+        return bar_chart(table.title, bars, ident=table.name)
+    if table.name == "faq":
+        bars = [(topic, pct) for topic, _, _, pct in table.rows]
+        return bar_chart(table.title, bars, "%", ident=table.name)
+    return None
+
+
+@router.get("/stats", response_class=HTMLResponse)
+def stats_page(request: Request) -> Response:
+    with viewer(request) as (me, session):
+        _team_lead(me)
+        tables = statistics.all_tables(session, datetime.now(timezone.utc))
+        return templates.TemplateResponse(
+            "desk/stats.html",
+            {
+                "request": request,
+                "me": me.consultant,
+                "csrf": me.session.csrf,
+                "tables": [(table, _charts(table)) for table in tables],
+            },
+        )
+
+
+@router.get("/stats/{name}.csv")
+def stats_csv(request: Request, name: str) -> Response:
+    with viewer(request) as (me, session):
+        _team_lead(me)
+        tables = {t.name: t for t in statistics.all_tables(session, datetime.now(timezone.utc))}
+        if name not in tables:
+            raise NotFound
+        audit(session, me.consultant.username, "stats.exported", "statistics", name)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(tables[name].columns)
+        writer.writerows(tables[name].rows)
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="baken-{name}.csv"'},
+    )
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request) -> Response:
+    with viewer(request) as (me, session):
+        _team_lead(me)
+        events = list(
+            session.execute(select(AuditEvent).order_by(AuditEvent.at.desc()).limit(300)).scalars()
+        )
+        return templates.TemplateResponse(
+            "desk/audit.html",
+            {
+                "request": request,
+                "me": me.consultant,
+                "csrf": me.session.csrf,
+                "events": events,
+                "local": lambda moment: moment.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M"),
+            },
         )

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,7 +20,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.browser]
 PASSWORD = "een lang wachtwoord 42"
 
 
-def create_consultant(stack: Stack, username: str, municipality: str) -> None:
+def create_consultant(stack: Stack, username: str, municipality: str, role: str = "") -> None:
     run = subprocess.run(
         [
             sys.executable,
@@ -33,6 +34,7 @@ def create_consultant(stack: Stack, username: str, municipality: str) -> None:
             "--municipality",
             municipality,
             "--password-stdin",
+            *(["--role", role] if role else []),
         ],
         input=PASSWORD + "\n",
         env=stack.env,
@@ -50,6 +52,8 @@ def accounts(stacks: Stacks) -> dict[str, str]:
     names = {"deventer": f"anna{suffix}", "steenwijkerland": f"sven{suffix}"}
     for municipality, username in names.items():
         create_consultant(stack, username, municipality)
+    names["teamlead"] = f"tess{suffix}"
+    create_consultant(stack, names["teamlead"], "deventer", role="teamlead")
     return names
 
 
@@ -197,3 +201,27 @@ def test_live_takeover_the_bot_stays_silent_and_hands_back(
         "ticket.handback",
         "ticket.closed",
     ]
+
+
+def test_team_leads_see_the_numbers_and_the_audit_log_consultants_do_not(
+    browser: Browser, desk_url: str, stacks: Stacks, accounts: dict[str, str]
+) -> None:
+    handoff(stacks.get("sqlite"), "deventer")
+    lead = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = lead.new_page()
+    log_in(page, desk_url, accounts["teamlead"])
+    page.get_by_role("link", name="Cijfers").click()
+    expect(page.get_by_role("img", name="Tickets per week")).to_be_visible()
+    expect(page.get_by_role("img", name="Overdrachten per reden")).to_be_visible()
+    with page.expect_download() as download:
+        page.locator("a[href='/desk/stats/handovers.csv']").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "soort,wachtrij,aantal" and any(line.startswith("vraag,") for line in lines)
+    page.get_by_role("link", name="Auditlog").click()
+    expect(page.get_by_role("cell", name="stats.exported")).to_be_visible()
+
+    consultant = browser.new_context().new_page()
+    log_in(consultant, desk_url, accounts["deventer"])
+    expect(consultant.get_by_role("link", name="Cijfers")).to_have_count(0)
+    for path in ("/desk/stats", "/desk/audit", "/desk/stats/tickets.csv"):
+        assert consultant.request.get(f"{desk_url}{path}").status == 403
