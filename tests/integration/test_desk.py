@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -225,3 +226,36 @@ def test_team_leads_see_the_numbers_and_the_audit_log_consultants_do_not(
     expect(consultant.get_by_role("link", name="Cijfers")).to_have_count(0)
     for path in ("/desk/stats", "/desk/audit", "/desk/stats/tickets.csv"):
         assert consultant.request.get(f"{desk_url}{path}").status == 403
+
+
+def test_plan_an_appointment_on_a_ticket_and_mark_a_no_show(
+    browser: Browser, desk_url: str, stacks: Stacks, accounts: dict[str, str]
+) -> None:
+    stack = stacks.get("sqlite")
+    reference = handoff(stack, "deventer")
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(page, desk_url, accounts["deventer"])
+    page.goto(f"{desk_url}/desk/tickets/{reference}")
+    day = (date.today() + timedelta(days=9)).isoformat()
+    page.get_by_label("Soort").select_option("screening")
+    page.get_by_label("Datum").fill(day)
+    page.get_by_label("Tijd").fill("10:30")
+    page.get_by_label("Plaats").fill("Kamperstraat 40")
+    expect(page.get_by_label("Telefoon (voor de sms-herinnering)")).to_have_value("+31612345678")
+    page.get_by_role("button", name="Plan afspraak").click()
+    row = page.get_by_role("row", name=re.compile("screening"))
+    expect(row).to_contain_text("gepland")
+    expect(row).to_contain_text("pending")  # the reminder the day before is planned
+    [(status, kind)] = stack.sql(
+        "SELECT a.status, a.kind FROM appointment a JOIN ticket t ON t.contact_id = a.contact_id "
+        "WHERE t.reference = :r",
+        r=reference,
+    )
+    assert (status, kind) == ("scheduled", "screening")
+
+    page.get_by_role("link", name="Afspraken").click()
+    row = page.get_by_role("row", name=re.compile(r"screening.*Kamperstraat 40"))
+    row.get_by_role("button", name="niet gekomen").click()
+    row = page.get_by_role("row", name=re.compile(r"screening.*Kamperstraat 40"))
+    expect(row).to_contain_text("niet gekomen")
+    expect(row).to_contain_text("cancelled")  # no reminder for an appointment that is over
