@@ -1,5 +1,5 @@
 """The desk web app (FastAPI): ``/healthz``, the public web chat under ``/chat/`` and the
-consultants' desk under ``/desk/`` (``consultant_ui``).
+consultants' desk under ``/desk/`` (``bot.desk.ui``).
 
 The web chat page talks to its own origin (``/chat/api/message``) and the desk forwards
 to rasa's REST channel. So rasa stays bound to 127.0.0.1 and needs no CORS, and the one
@@ -26,7 +26,8 @@ from sqlalchemy import text
 from twilio.request_validator import RequestValidator
 
 from bot import settings
-from bot.desk import appointments_api, consultant_ui
+from bot.desk import appointments_api, ui
+from bot.desk.ui import common as desk
 from bot.i18n.catalog import translate
 from bot.i18n.languages import ENDONYMS, SHIPPED, direction
 from bot.municipality.registry import municipalities
@@ -60,23 +61,24 @@ def create_app() -> FastAPI:
     app.mount("/chat/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/desk/static", StaticFiles(directory=str(HERE / "static")), name="desk_static")
     app.include_router(appointments_api.router)
-    app.include_router(consultant_ui.router)
+    for router in ui.ROUTERS:
+        app.include_router(router)
 
-    @app.exception_handler(consultant_ui.NotLoggedIn)
+    @app.exception_handler(desk.NotLoggedIn)
     async def _login_first(request: Request, _: Exception) -> Response:
         if request.url.path.startswith("/desk/api/"):
             return JSONResponse({"error": "log in first"}, status_code=401)
         return RedirectResponse("/desk/login", status_code=303)
 
-    @app.exception_handler(consultant_ui.NotFound)
+    @app.exception_handler(desk.NotFound)
     async def _not_found(request: Request, _: Exception) -> Response:
         return HTMLResponse("Dit ticket bestaat niet.", status_code=404)
 
-    @app.exception_handler(consultant_ui.BadToken)
+    @app.exception_handler(desk.BadToken)
     async def _bad_token(request: Request, _: Exception) -> Response:
         return HTMLResponse("CSRF-token ontbreekt of klopt niet.", status_code=403)
 
-    @app.exception_handler(consultant_ui.Forbidden)
+    @app.exception_handler(desk.Forbidden)
     async def _forbidden(request: Request, _: Exception) -> Response:
         return HTMLResponse(
             "<!doctype html><html lang='nl'><title>Geen toegang</title>"
