@@ -73,7 +73,7 @@ def _record(tracker: Tracker, phone: str, intent: str, lang: str) -> dict[str, s
                     conversation_id=tracker.sender_id,
                     channel=tracker.get_latest_input_channel() or "rest",
                 ),
-                transcript(tracker.events),
+                transcript(tracker.events, tracker.slots),
             )
             values["ticket_ref"] = ticket.reference
         return values

@@ -87,7 +87,9 @@ class ActionCreateTicket(Action):
         )
         phone = tracker.get_slot("callback_phone")
         try:
-            reference = await asyncio.to_thread(_store, new, transcript(tracker.events), phone)
+            reference = await asyncio.to_thread(
+                _store, new, transcript(tracker.events, tracker.slots), phone
+            )
         except Exception:
             logger.exception("could not create a ticket for %s", tracker.sender_id)
             dispatcher.utter_message(response="utter_handoff_failed", phone=point.phone or "")

@@ -264,7 +264,7 @@ def _store(tracker: Tracker) -> str:
             urgency="broodnood" if urgent else None,
             on_behalf_of=answers.helper,
             ticket=ticket,
-            lines=transcript(tracker.events),
+            lines=transcript(tracker.events, tracker.slots),
         )
         return stored.melding_reference
 

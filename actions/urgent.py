@@ -57,7 +57,7 @@ async def urgent_ticket(tracker: Tracker, kind: str) -> str | None:
 
     def _store() -> str:
         with session_scope() as session:
-            return create_ticket(session, new, transcript(tracker.events)).reference
+            return create_ticket(session, new, transcript(tracker.events, tracker.slots)).reference
 
     try:
         return await asyncio.to_thread(_store)

@@ -138,7 +138,7 @@ class ActionSubmitWijziging(Action):
                     urgency=None,
                     on_behalf_of=on_behalf,
                     ticket=ticket,
-                    lines=transcript(tracker.events),
+                    lines=transcript(tracker.events, tracker.slots),
                 )
 
         try:

@@ -148,8 +148,9 @@ class TicketMessage(Base):
 
     id = Column(Integer, primary_key=True)
     ticket_id = Column(Integer, ForeignKey("ticket.id"), nullable=False, index=True)
-    direction = Column(String(16), nullable=False)  # client|consultant|bot|system
+    direction = Column(String(16), nullable=False)  # client|consultant|bot|system|note
     text = Column(Text, nullable=False)  # redacted
+    dutch = Column(Text)  # a bot message's Dutch source, when the client saw another language
     sent_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
     ticket = relationship("Ticket", back_populates="messages")

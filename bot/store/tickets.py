@@ -91,7 +91,11 @@ def create_ticket(session: Session, new: NewTicket, lines: Sequence[Line]) -> Ti
     )
     session.add_all(
         TicketMessage(
-            ticket_id=ticket.id, direction=line.direction, text=line.text, sent_at=line.at
+            ticket_id=ticket.id,
+            direction=line.direction,
+            text=line.text,
+            dutch=line.dutch,
+            sent_at=line.at,
         )
         for line in lines
     )

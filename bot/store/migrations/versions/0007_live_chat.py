@@ -1,4 +1,4 @@
-"""live_chat: a consultant's takeover of a conversation
+"""live_chat: a consultant's takeover of a conversation; ticket_message.dutch
 
 Revision ID: 0007
 Revises: 0006
@@ -26,7 +26,11 @@ def upgrade() -> None:
         sa.Column("started_at", UTCDateTime, nullable=False),
         sa.Column("ends_at", UTCDateTime),
     )
+    with op.batch_alter_table("ticket_message") as batch:
+        batch.add_column(sa.Column("dutch", sa.Text, nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("ticket_message") as batch:
+        batch.drop_column("dutch")
     op.drop_table("live_chat")
