@@ -187,7 +187,7 @@ def test_live_takeover_the_bot_stays_silent_and_hands_back(
 
     desk.get_by_label("Uitkomst").select_option("afgehandeld")
     desk.get_by_role("button", name="Sluit ticket").click()
-    expect(desk.locator("#ticket-status")).to_have_text("closed (afgehandeld)")
+    expect(desk.locator("#ticket-status")).to_have_text("gesloten (afgehandeld)")
     stack = stacks.get("sqlite")
     actions = [
         row[0]

@@ -22,6 +22,7 @@ from bot.desk.sessions import (
     read_session,
     same_token,
 )
+from bot.i18n.languages import ENDONYMS
 from bot.municipality.calendar import AMSTERDAM
 from bot.store.consultants import may_see
 from bot.store.db import session_scope
@@ -41,6 +42,21 @@ def local_time(moment: datetime) -> str:
 
 
 templates.env.globals["local"] = local_time
+
+# The words consultants read for the stored values (the database keeps the English codes).
+LABELS = {
+    "open": "open",
+    "claimed": "opgepakt",
+    "live": "in gesprek",
+    "waiting": "wacht op cliënt",
+    "closed": "gesloten",
+    "urgent": "spoed",
+    "high": "hoog",
+    "normal": "normaal",
+    "low": "laag",
+}
+templates.env.filters["label"] = lambda value: LABELS.get(value, value)
+templates.env.globals["endonyms"] = ENDONYMS
 
 
 class NotLoggedIn(Exception):
