@@ -90,6 +90,10 @@ def is_secure(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
 
 
+def log_ticket(session: Session, me: Viewer, action: str, ticket: Ticket, **detail: Any) -> None:
+    audit(session, me.consultant.username, action, "ticket", ticket.reference, **detail)
+
+
 def audit(session: Session, actor: str, action: str, kind: str, object_id: str, **detail: Any):
     session.add(
         AuditEvent(actor=actor, action=action, object_type=kind, object_id=object_id, detail=detail)

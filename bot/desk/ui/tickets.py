@@ -13,10 +13,10 @@ from bot.appointments.rows import KINDS
 from bot.desk.ui.appointments import APPOINTMENT_OUTCOMES, contact_appointments
 from bot.desk.ui.common import (
     acting,
-    audit,
     back_to,
     find_ticket,
     local_time,
+    log_ticket,
     templates,
     viewer,
 )
@@ -28,6 +28,7 @@ from bot.store.models import (
     AuditEvent,
     Consultant,
     Melding,
+    Ticket,
     TicketMessage,
 )
 
@@ -38,7 +39,7 @@ router = APIRouter(prefix="/desk")
 def ticket_page(request: Request, reference: str) -> Response:
     with viewer(request) as (me, session):
         ticket = find_ticket(session, me, reference)
-        audit(session, me.consultant.username, "ticket.viewed", "ticket", ticket.reference)
+        log_ticket(session, me, "ticket.viewed", ticket)
         melding = session.execute(
             select(Melding).where(Melding.ticket_id == ticket.id)
         ).scalar_one_or_none()
@@ -90,13 +91,17 @@ OUTCOMES = ("afgehandeld", "doorverwezen", "geen contact", "dubbel")
 OPEN_STATUSES = ("open", "claimed", "waiting")
 
 
+def assign_to(ticket: Ticket, username: str) -> None:
+    ticket.assignee = username
+    if ticket.status == "open":
+        ticket.status = "claimed"
+
+
 @router.post("/tickets/{reference}/claim")
 def claim(request: Request, reference: str, csrf: str = Form("")) -> Response:
     with acting(request, reference, csrf) as (me, session, ticket):
-        ticket.assignee = me.consultant.username
-        if ticket.status == "open":
-            ticket.status = "claimed"
-        audit(session, me.consultant.username, "ticket.claimed", "ticket", ticket.reference)
+        assign_to(ticket, me.consultant.username)
+        log_ticket(session, me, "ticket.claimed", ticket)
     return back_to(reference)
 
 
@@ -110,15 +115,12 @@ def assign(
         ).scalar_one_or_none()
         if colleague is None or not may_see(colleague, ticket):
             return HTMLResponse("Deze collega kan dit ticket niet zien.", status_code=400)
-        ticket.assignee = colleague.username
-        if ticket.status == "open":
-            ticket.status = "claimed"
-        audit(
+        assign_to(ticket, colleague.username)
+        log_ticket(
             session,
-            me.consultant.username,
+            me,
             "ticket.assigned",
-            "ticket",
-            ticket.reference,
+            ticket,
             to=assignee,
         )
     return back_to(reference)
@@ -135,7 +137,7 @@ def note(request: Request, reference: str, text: str = Form(""), csrf: str = For
                     text=f"{me.consultant.display_name}: {redact(text.strip()).text}",
                 )
             )
-            audit(session, me.consultant.username, "ticket.note", "ticket", ticket.reference)
+            log_ticket(session, me, "ticket.note", ticket)
     return back_to(reference)
 
 
@@ -146,12 +148,11 @@ def set_status(
     with acting(request, reference, csrf) as (me, session, ticket):
         if status not in OPEN_STATUSES or ticket.status in ("live", "closed"):
             return HTMLResponse("Deze status kan hier niet.", status_code=400)
-        audit(
+        log_ticket(
             session,
-            me.consultant.username,
+            me,
             "ticket.status",
-            "ticket",
-            ticket.reference,
+            ticket,
             old=ticket.status,
             new=status,
         )
@@ -170,12 +171,11 @@ def close(
             live_chat.end(session, ticket.conversation_id)
         ticket.status, ticket.outcome = "closed", outcome
         ticket.closed_at = datetime.now(timezone.utc)
-        audit(
+        log_ticket(
             session,
-            me.consultant.username,
+            me,
             "ticket.closed",
-            "ticket",
-            ticket.reference,
+            ticket,
             outcome=outcome,
         )
     return back_to(reference)
@@ -197,12 +197,11 @@ def takeover(
             datetime.now(timezone.utc),
             timeout,
         )
-        audit(
+        log_ticket(
             session,
-            me.consultant.username,
+            me,
             "ticket.takeover",
-            "ticket",
-            ticket.reference,
+            ticket,
             minutes=timeout,
         )
     return back_to(reference)
@@ -212,7 +211,7 @@ def takeover(
 def handback(request: Request, reference: str, csrf: str = Form("")) -> Response:
     with acting(request, reference, csrf) as (me, session, ticket):
         live_chat.end(session, ticket.conversation_id)
-        audit(session, me.consultant.username, "ticket.handback", "ticket", ticket.reference)
+        log_ticket(session, me, "ticket.handback", ticket)
     return back_to(reference)
 
 
