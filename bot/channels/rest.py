@@ -18,7 +18,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.inbound import Arrival, receive, tracker_language
+from bot.channels.pipeline import Arrival, receive, tracker_language
 
 logger = logging.getLogger(__name__)
 

@@ -36,8 +36,8 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.error import Forbidden, RetryAfter, TelegramError
 
 from bot import settings
-from bot.channels.inbound import Arrival, receive, receive_notice, tracker_language
 from bot.channels.menus import remember_menu, stored_option
+from bot.channels.pipeline import Arrival, receive, receive_notice, tracker_language
 from bot.channels.split import split
 from bot.store.db import session_scope
 

@@ -34,8 +34,8 @@ from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
 from bot import settings
-from bot.channels.inbound import Arrival, receive, tracker_language
 from bot.channels.menus import forget_menu, remember_menu
+from bot.channels.pipeline import Arrival, receive, tracker_language
 from bot.channels.split import fits_sms, fits_whatsapp, split
 from bot.handover.phone import to_e164
 from bot.store.db import session_scope
