@@ -24,8 +24,9 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 INSTALLED := $(VENV)/.installed
-SHIPPED := en ar
-CATALOGS := $(foreach l,$(SHIPPED),locales/$(l)/LC_MESSAGES/bot.mo)
+# Every catalog but the Dutch source (docs/translations.md: which ones are shipped).
+TRANSLATED := en ar tr uk pl fa ti so
+CATALOGS := $(foreach l,$(TRANSLATED),locales/$(l)/LC_MESSAGES/bot.mo)
 MODEL := models/baken.tar.gz
 TRAINING := config.yml $(shell find domain data -name '*.yml' 2>/dev/null)
 
@@ -56,7 +57,7 @@ catalogs: $(CATALOGS)
 i18n: $(INSTALLED)
 	pybabel extract --mapping-file babel.cfg --add-comments "Translators:" --sort-by-file --keywords "N_:1c,2" \
 	  --project Baken --copyright-holder "Baken" --output-file locales/bot.pot .
-	@for lang in $(SHIPPED); do \
+	@for lang in $(TRANSLATED); do \
 	  if [ -f locales/$$lang/LC_MESSAGES/bot.po ]; then \
 	    pybabel update --domain bot --input-file locales/bot.pot --output-dir locales --locale $$lang --no-fuzzy-matching; \
 	  else \

@@ -1,4 +1,5 @@
-"""Every text a client can see has a translation in every shipped language."""
+"""Every text a client can see has a translation in every launch language (the shipped
+ones and the drafted ones waiting for their NLU data, docs/translations.md)."""
 
 from pathlib import Path
 
@@ -6,7 +7,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.i18n.languages import SHIPPED, SOURCE
+from bot.i18n.languages import LAUNCH, SOURCE
 from bot.i18n.nlg import placeholders
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +30,7 @@ def source_messages() -> set[tuple[str | None, str]]:
     return found
 
 
-@pytest.mark.parametrize("lang", [code for code in SHIPPED if code != SOURCE])
+@pytest.mark.parametrize("lang", [code for code in LAUNCH if code != SOURCE])
 def test_every_message_is_translated_with_the_same_placeholders(lang: str) -> None:
     catalog = read_po((ROOT / "locales" / lang / "LC_MESSAGES" / "bot.po").open("rb"))
     problems = []
