@@ -89,3 +89,19 @@ def test_a_session_cookie_cannot_be_forged_and_expires(monkeypatch: pytest.Monke
     later = datetime.now(timezone.utc).timestamp() + 9 * 3600
     monkeypatch.setattr("itsdangerous.timed.time.time", lambda: later)
     assert read_session(cookie) is None  # after 8 hours
+
+
+@pytest.mark.usefixtures("database_url")
+def test_make_run_creates_one_demo_account_on_an_empty_database(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bot.cli import main
+
+    assert main(["demo-account"]) == 0
+    printed = capsys.readouterr().out
+    password = printed.split("password '")[1].split("'")[0]
+    assert login(password, username="demo").consultant is not None
+    with session_scope() as session:
+        assert session.query(Consultant).one().roles == ["teamlead"]
+    assert main(["demo-account"]) == 0  # not again: the database has an account now
+    assert capsys.readouterr().out == ""
