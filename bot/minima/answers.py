@@ -16,8 +16,12 @@ from bot.minima.household import Household
 
 UNKNOWN = "unknown"
 STUDENT_AGE_LIMIT = 30  # studiefinanciering stops at 30 (Wet studiefinanciering 2000 art. 3.1)
-_NONE = re.compile(r"\b(nee|niemand|geen|no|none|nobody|لا|ما في|مافي|لا أحد|لا احد)\b")
-_MONTHS = re.compile(r"maand|month|شهر|اشهر|أشهر")
+# "no one" / "none" and "month" in the launch languages (nl, en, ar, tr, uk, pl, fa, ti, so)
+_NONE = re.compile(
+    r"\b(nee|niemand|geen|no|none|nobody|لا|ما في|مافي|لا أحد|لا احد|hayır|hayir|kimse|yok"
+    r"|ні|нікого|немає|nie|nikt|nikogo|نه|هیچ کس|هیچکس|هیچ‌کس|የለን|ኣይፋል|ዋላ ሓደ|maya|qofna)\b"
+)
+_MONTHS = re.compile(r"maand|month|شهر|اشهر|أشهر|\bay\b|місяц|miesi|ماه|ወርሒ|ኣዋርሕ|\bbil")
 _HALF = re.compile(r"(\d+)[.,]5")
 
 
