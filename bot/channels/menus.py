@@ -17,6 +17,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from bot.channels.numbered import chosen_number
+from bot.store.db import session_scope
 from bot.store.models import ChannelMenu
 
 MENU_LIFETIME = timedelta(days=1)
@@ -67,3 +68,18 @@ def stored_option(session: Session, sender: str, data: str) -> str | None:
     if menu is None or not 1 <= number <= len(menu.options):
         return None
     return menu.options[number - 1]["payload"]
+
+
+def save_menu(sender: str, buttons: Sequence[dict[str, Any]]) -> None:
+    """For the output channels: remember ``buttons`` as the sender's menu, or forget the
+    menu when there are none."""
+    with session_scope() as session:
+        if buttons:
+            remember_menu(session, sender, buttons)
+        else:
+            forget_menu(session, sender)
+
+
+def option_for(sender: str, data: str) -> str | None:
+    with session_scope() as session:
+        return stored_option(session, sender, data)

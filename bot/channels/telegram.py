@@ -24,7 +24,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
 
@@ -36,10 +36,9 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.error import Forbidden, RetryAfter, TelegramError
 
 from bot import settings
-from bot.channels.menus import remember_menu, stored_option
+from bot.channels.menus import option_for, save_menu
 from bot.channels.pipeline import Arrival, receive, receive_notice, tracker_language
 from bot.channels.split import split
-from bot.store.db import session_scope
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +156,7 @@ class TelegramOutput(OutputChannel):
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
-        await asyncio.to_thread(_remember, recipient_id, buttons)
+        await asyncio.to_thread(save_menu, recipient_id, buttons)
         keyboard = [
             [InlineKeyboardButton(b["title"], callback_data=callback_data(b["payload"], i))]
             for i, b in enumerate(buttons, start=1)
@@ -166,16 +165,6 @@ class TelegramOutput(OutputChannel):
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         await self._send(recipient_id, image, None)
-
-
-def _remember(sender: str, buttons: Sequence[dict[str, Any]]) -> None:
-    with session_scope() as session:
-        remember_menu(session, sender, buttons)
-
-
-def _stored_option(sender: str, data: str) -> str | None:
-    with session_scope() as session:
-        return stored_option(session, sender, data)
 
 
 class TelegramInput(InputChannel):
@@ -243,7 +232,7 @@ class TelegramInput(InputChannel):
             sender = str(chat)
             data = query.data or ""
             if data.startswith("#"):
-                data = await asyncio.to_thread(_stored_option, sender, data) or ""
+                data = await asyncio.to_thread(option_for, sender, data) or ""
             arrival = Arrival(self.name(), sender, data, provider_id=provider_id)
         elif update.message and update.effective_chat:
             message = update.message

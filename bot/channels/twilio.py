@@ -34,11 +34,10 @@ from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
 from bot import settings
-from bot.channels.menus import forget_menu, remember_menu
+from bot.channels.menus import save_menu
 from bot.channels.pipeline import Arrival, receive, tracker_language
 from bot.channels.split import fits_sms, fits_whatsapp, split
 from bot.handover.phone import to_e164
-from bot.store.db import session_scope
 
 logger = logging.getLogger(__name__)
 
@@ -111,14 +110,7 @@ class TwilioOutput(OutputChannel):
             await asyncio.sleep(0.5 * 2 ** (attempt - 1))
 
     async def _remember(self, recipient_id: str, buttons: Sequence[dict[str, Any]]) -> None:
-        def store() -> None:
-            with session_scope() as session:
-                if buttons:
-                    remember_menu(session, recipient_id, buttons)
-                else:
-                    forget_menu(session, recipient_id)
-
-        await asyncio.to_thread(store)
+        await asyncio.to_thread(save_menu, recipient_id, buttons)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         # Plain text after a menu (in an earlier turn) means the menu no longer applies.

@@ -21,13 +21,13 @@ from fastapi.responses import (
     Response,
 )
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from sqlalchemy import text
 from twilio.request_validator import RequestValidator
 
 from bot import settings
 from bot.desk import appointments_api, ui
 from bot.desk.ui import common as desk
+from bot.desk.ui.common import templates
 from bot.i18n.catalog import translate
 from bot.i18n.languages import ENDONYMS, SHIPPED, direction
 from bot.municipality.registry import municipalities
@@ -36,7 +36,6 @@ from bot.store import live_chat
 from bot.store.db import engine, session_scope
 
 HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
 
 
 def web_sender(body: bytes) -> bytes:
