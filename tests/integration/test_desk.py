@@ -260,3 +260,22 @@ def test_plan_an_appointment_on_a_ticket_and_mark_a_no_show(
     row = page.get_by_role("row", name=re.compile(f"screening.*{place}"))
     expect(row).to_contain_text("niet gekomen")
     expect(row).to_contain_text("cancelled")  # no reminder for an appointment that is over
+
+
+def test_an_arabic_conversation_reads_right_to_left_inside_the_dutch_desk(
+    page: Page, desk_url: str, stacks: Stacks, accounts: dict[str, str]
+) -> None:
+    stack = stacks.get("sqlite")
+    user = f"desk-{uuid.uuid4().hex[:8]}"
+    stack.say(user, "مرحبا")
+    stack.say(user, "أريد التحدث مع موظف")
+    stack.say(user, '/inform_municipality{"municipality": "deventer"}')
+    done = stack.say(user, "0612345678")
+    reference = re.search(r"T-\d{4}-\d{6}", " ".join(m.get("text", "") for m in done)).group(0)
+    log_in(page, desk_url, accounts["deventer"])
+    page.goto(f"{desk_url}/desk/tickets/{reference}")
+    client_line = page.locator(".transcript li.client p", has_text="مرحبا")
+    assert client_line.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    bot_line = page.locator(".transcript li.bot").first
+    expect(bot_line.locator("p.dutch")).to_contain_text("Hallo! Ik ben Baken")  # and in Dutch
+    assert page.locator("h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
