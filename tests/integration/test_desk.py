@@ -114,6 +114,11 @@ def test_a_steenwijkerland_consultant_cannot_open_a_deventer_ticket(
     response = page.goto(f"{desk_url}/desk/tickets/{reference}")  # guessing the URL
     assert response is not None and response.status == 403
     expect(page.get_by_text("U heeft geen toegang tot dit ticket")).to_be_visible()
+    attempts = stacks.get("sqlite").sql(
+        "SELECT actor FROM audit_event WHERE action = 'ticket.forbidden' AND object_id = :r",
+        r=reference,
+    )
+    assert attempts == [(accounts["steenwijkerland"],)]
 
 
 def test_a_wrong_password_is_refused_kindly(page: Page, desk_url: str, accounts: dict) -> None:

@@ -107,6 +107,9 @@ def find_ticket(session: Session, me: Viewer, reference: str) -> Ticket:
     if ticket is None:
         raise NotFound
     if not may_see(me.consultant, ticket):
+        # In its own transaction: the request's own is rolled back by the 403.
+        with session_scope() as separate:
+            audit(separate, me.consultant.username, "ticket.forbidden", "ticket", ticket.reference)
         raise Forbidden
     return ticket
 
