@@ -1,4 +1,4 @@
-"""Reading "met wie woont u?" from buttons or free text."""
+"""Reading "met wie woont u?" from buttons or free text, in the launch languages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,22 @@ _PARTNER = (
     "زوج",
     "زوجة",
     "مرت",
+    "eşim",
+    "karım",
+    "kocam",
+    "дружин",
+    "чолов",
+    "żon",
+    "mąż",
+    "męż",
+    "همسر",
+    "شوهر",
+    "መጻምድቲ",
+    "ሰበይተይ",
+    "ሰብኣየይ",
+    "xaas",
+    "ninkayga",
+    "naagtayda",
 )
 _CHILDREN = (
     "kind",
@@ -30,6 +46,22 @@ _CHILDREN = (
     "اطفال",
     "ولد",
     "بنت",
+    "çocu",
+    "oğl",
+    "kızım",
+    "діт",
+    "дитин",
+    "dzieci",
+    "dziecko",
+    "dzieć",
+    "córk",
+    "بچه",
+    "فرزند",
+    "ቆልዑ",
+    "ውላድ",
+    "carruur",
+    "caruur",
+    "ilmo",
 )
 _ALONE = (
     "alleen",
@@ -38,6 +70,17 @@ _ALONE = (
     "لوحدي",
     "وحدي",
     "بمفردي",
+    "yalnız",
+    "tek başıma",
+    "один",
+    "одна",
+    "самотн",
+    "sama",
+    "samotnie",
+    "تنها",
+    "በይነይ",
+    "ብሕቲ",
+    "kali",
 )
 
 

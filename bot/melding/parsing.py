@@ -120,6 +120,7 @@ def parse_amount(text: str) -> Decimal | None:
 _UNKNOWN = re.compile(
     r"weet (ik )?(het )?niet|geen idee|onbekend|don'?t know|not sure|no idea|unknown"
     r"|لا ا?أ?عرف|ما بعرف|مش عارف|ما عارف|معرفش|ما اعرف|ما أعرف|bilmiyorum|nie wiem|не знаю"
+    r"|نمی.?دانم|نمیدونم|ኣይፈልጥን|ma aqaan|ma garanayo"
 )
 
 

@@ -10,7 +10,7 @@ from bot.handover.phone import to_e164
 from bot.melding.answers import MeldingAnswers, plausible_birth_date
 from bot.melding.checklist import checklist
 from bot.melding.household import parse_household
-from bot.melding.parsing import normalise_digits, parse_ages, parse_amount, parse_date
+from bot.melding.parsing import is_unknown, normalise_digits, parse_ages, parse_amount, parse_date
 from bot.melding.summary import melding_summary
 from bot.melding.triage import urgency
 from bot.melding.yes_no import parse_yes_no
@@ -167,3 +167,28 @@ def test_summary_has_everything_on_one_screen() -> None:
 def test_working_days_skip_weekends_and_holidays() -> None:
     assert add_working_days(date(2026, 11, 27), 1) == date(2026, 11, 30)
     assert add_working_days(date(2026, 12, 23), 2) == date(2026, 12, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "household"),
+    [
+        ("eşim ve iki çocuğum", "partner_children"),
+        ("yalnız yaşıyorum", "single"),
+        ("з дружиною", "partner"),
+        ("сама з дітьми", "single_parent"),
+        ("z żoną i dziećmi", "partner_children"),
+        ("mieszkam sama", "single"),
+        ("با همسر و دو فرزند", "partner_children"),
+        ("تنها", "single"),
+        ("ምስ ሰበይተይን ቆልዑን", "partner_children"),
+        ("kali", "single"),
+        ("xaaskayga iyo carruurta", "partner_children"),
+    ],
+)
+def test_household_in_the_other_launch_languages(text: str, household: str) -> None:
+    assert parse_household(text) == household
+
+
+@pytest.mark.parametrize("text", ["نمی‌دانم", "نمیدانم", "ኣይፈልጥን", "ma aqaan", "bilmiyorum"])
+def test_i_do_not_know_in_the_other_launch_languages(text: str) -> None:
+    assert is_unknown(text)
