@@ -141,3 +141,35 @@ def messages_for_client(session: Session, conversation_id: str, after: int) -> l
             .order_by(TicketMessage.id)
         ).scalars()
     )
+
+
+DELIVERY_WORDS = {
+    "pending": "wordt verstuurd",
+    "sending": "wordt verstuurd",
+    "sent": "verstuurd",
+    "delivered": "afgeleverd",
+    "failed": "niet afgeleverd",
+    "cancelled": "niet verstuurd",
+}
+
+
+def deliveries(session: Session, ticket_id: int) -> dict[int, str]:
+    """What happened to the messages sent to the client for this ticket, by message id,
+    in the consultant's words ("afgeleverd", "niet afgeleverd", ...)."""
+    keys = {
+        f"live:{message_id}": message_id
+        for (message_id,) in session.execute(
+            select(TicketMessage.id).where(
+                TicketMessage.ticket_id == ticket_id,
+                TicketMessage.direction.in_(("consultant", "system")),
+            )
+        )
+    }
+    if not keys:
+        return {}
+    rows = session.execute(
+        select(OutboxMessage.idempotency_key, OutboxMessage.status).where(
+            OutboxMessage.idempotency_key.in_(list(keys))
+        )
+    )
+    return {keys[key]: DELIVERY_WORDS.get(status, status) for key, status in rows}

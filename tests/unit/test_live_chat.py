@@ -69,6 +69,8 @@ def test_takeover_over_sms_in_arabic(fakes) -> None:
         )
     assert run_once(sender, now + timedelta(seconds=5)) == 2
     started, consultant = (m["body"] for m in twilio.sent_to(PHONE))
+    with session_scope() as session:  # what the consultant sees next to each message
+        assert set(live_chat.deliveries(session, ticket_id).values()) == {"verstuurd"}
     assert "Anna" in started and "البلدية" in started
     assert consultant == "Welke brief bedoelt u?"
     with session_scope() as session:  # the timeout the consultant chose
@@ -91,6 +93,15 @@ def test_takeover_over_telegram(fakes) -> None:
     texts = [m["text"] for m in telegram.sent_messages(int(CHAT))]
     assert texts[0].startswith("Nu helpt Anna van de gemeente u verder")
     assert "teruggegeven aan Baken" in texts[1]
+    telegram.block(int(CHAT))  # the client blocked the bot: the consultant sees it failed
+    with session_scope() as session:
+        message = live_chat.say_to_client(
+            session, session.get(Ticket, ticket_id), "Hallo?", "consultant"
+        )
+        message_id = message.id
+    run_once(sender, now + timedelta(seconds=10))
+    with session_scope() as session:
+        assert live_chat.deliveries(session, ticket_id)[message_id] == "niet afgeleverd"
 
 
 @pytest.mark.usefixtures("database_url")

@@ -14,6 +14,10 @@
     const meta = document.createElement("span");
     meta.className = "meta";
     meta.textContent = (names[message.direction] || message.direction) + " · " + message.at;
+    const delivery = document.createElement("span");
+    delivery.className = "delivery";
+    delivery.dataset.id = String(message.id);
+    meta.appendChild(delivery);
     const text = document.createElement("p");
     text.setAttribute("dir", "auto");
     text.textContent = message.text;
@@ -29,6 +33,11 @@
       if (!response.ok) return;
       const data = await response.json();
       data.messages.forEach(function (m) { add(m); last = Math.max(last, m.id); });
+      // SMS, WhatsApp and Telegram report back: "afgeleverd" or "niet afgeleverd".
+      Object.entries(data.deliveries || {}).forEach(function ([id, word]) {
+        const span = list.querySelector('.delivery[data-id="' + id + '"]');
+        if (span) span.textContent = " · " + word;
+      });
     } catch (error) { /* the next round tries again */ }
   }
   setInterval(refresh, 1000);

@@ -66,6 +66,7 @@ def ticket_page(request: Request, reference: str) -> Response:
             "desk/ticket.html",
             {
                 "live": live if live and live.ticket_id == ticket.id else None,
+                "deliveries": live_chat.deliveries(session, ticket.id),
                 "phone": phone,
                 "appointments": appointments,
                 "kinds": KINDS,
@@ -241,6 +242,7 @@ def ticket_messages(request: Request, reference: str, after: int = 0) -> JSONRes
             {
                 "live": bool(live and live.ticket_id == ticket.id),
                 "status": ticket.status,
+                "deliveries": live_chat.deliveries(session, ticket.id),
                 "messages": [
                     {
                         "id": m.id,
