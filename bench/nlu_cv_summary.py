@@ -59,8 +59,9 @@ def report() -> str:
     summaries = [json.loads(p.read_text()) for p in sorted(SUMMARIES.glob("*.json"))]
     for s in summaries:
         minutes = f"{round(s['seconds'] / 60)} min" if s["seconds"] else "not recorded"
+        note = f" ({s['note']})" if s.get("note") else ""
         lines.append(
-            f"| {s['language']} | {s['date']} | {s['intents_macro_f1']:.3f} "
+            f"| {s['language']} | {s['date']}{note} | {s['intents_macro_f1']:.3f} "
             f"| {s['faq_macro_f1']:.3f} | {minutes} |"
         )
     for s in summaries:
