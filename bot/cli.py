@@ -61,15 +61,15 @@ def _desk(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    from bot.reminders.senders import LogSender
-    from bot.reminders.telegram_sender import ChannelSender, TelegramSender
+    from bot.reminders.senders import ChannelSender, LogSender, Sender
+    from bot.reminders.telegram_sender import TelegramSender
     from bot.reminders.twilio_sender import TwilioSender
     from bot.reminders.whatsapp_templates import load_templates
     from bot.reminders.worker import run_forever
 
     config = settings.load()
     log = LogSender(config.outbox_log)
-    by_channel: dict[str, object] = {}
+    by_channel: dict[str, Sender] = {}
     if config.twilio is None:
         print(f"no Twilio credentials: SMS and WhatsApp are written to {config.outbox_log}")
     else:

@@ -62,3 +62,20 @@ class LogSender:
             if json.loads(line).get("key") == message.idempotency_key:
                 return f"log-{message.idempotency_key}"
         return None
+
+
+class ChannelSender:
+    """Each outbox channel to its own sender (SMS and WhatsApp: Twilio, telegram: the Bot
+    API); a channel without one falls back to ``default`` (the log file)."""
+
+    def __init__(self, by_channel: dict[str, Sender], default: Sender) -> None:
+        self.by_channel, self.default = by_channel, default
+
+    def _for(self, message: Outgoing) -> Sender:
+        return self.by_channel.get(message.channel, self.default)
+
+    def send(self, message: Outgoing) -> str:
+        return self._for(message).send(message)
+
+    def already_sent(self, message: Outgoing, since: datetime) -> str | None:
+        return self._for(message).already_sent(message, since)

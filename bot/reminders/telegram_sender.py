@@ -31,20 +31,3 @@ class TelegramSender:
 
     def already_sent(self, message: Outgoing, since: datetime) -> str | None:
         return None  # the Bot API cannot list sent messages; a rare duplicate is possible
-
-
-class ChannelSender:
-    """Each outbox channel to its own sender (SMS and WhatsApp: Twilio, telegram: the Bot
-    API); a channel without one falls back to ``default`` (the log file)."""
-
-    def __init__(self, by_channel: dict[str, object], default: object) -> None:
-        self.by_channel, self.default = by_channel, default
-
-    def _for(self, message: Outgoing):
-        return self.by_channel.get(message.channel, self.default)
-
-    def send(self, message: Outgoing) -> str:
-        return self._for(message).send(message)
-
-    def already_sent(self, message: Outgoing, since: datetime) -> str | None:
-        return self._for(message).already_sent(message, since)

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.channels.inbound import Cleaned, store_inbound
-from bot.reminders.senders import LogSender
-from bot.reminders.telegram_sender import ChannelSender, TelegramSender
+from bot.reminders.senders import ChannelSender, LogSender
+from bot.reminders.telegram_sender import TelegramSender
 from bot.reminders.twilio_sender import TwilioSender
 from bot.reminders.worker import run_once
 from bot.store import live_chat
