@@ -25,6 +25,7 @@ from bot.desk.ui.common import (
     audit,
     back_to,
     local_time,
+    log_ticket,
     templates,
     viewer,
 )
@@ -119,14 +120,7 @@ def plan_appointment(
             select(Appointment).where(Appointment.external_id == checked.external_id)
         ).scalar_one()
         appointment.contact_id = ticket.contact_id
-        audit(
-            session,
-            me.consultant.username,
-            "appointment.planned",
-            "ticket",
-            ticket.reference,
-            appointment=appointment.id,
-        )
+        log_ticket(session, me, "appointment.planned", ticket, appointment=appointment.id)
     return back_to(reference)
 
 
