@@ -26,7 +26,7 @@ def phone_is_known(tracker: Tracker) -> bool:
     return tracker.get_latest_input_channel() in PHONE_CHANNELS
 
 
-HELPER_SLOTS = ("helper_name", "helper_org", "client_consent")
+HELPER_SLOTS = ("helper_name", "helper_org", "client_consent", "helper_language")
 WIJZIGING_SLOTS = ("change_type", "change_description", "change_date", "change_amount")
 MINIMA_SLOTS = (
     "minima_household",

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import OFFER_HANDOFF, fallback_reply
 from actions.faq import FAQ_FEEDBACK, record_vote
+from actions.helper import remember_helper_mode
 from bot.i18n.languages import LAUNCH, is_shipped
 
 
@@ -29,6 +30,9 @@ class ActionSetLanguage(Action):
             return []
         # The reply is rendered before the slot is applied, so name the language here.
         dispatcher.utter_message(response="utter_language_set", language=code)
+        if is_shipped(tracker.get_slot("helper_language")):  # the client's language changes
+            await remember_helper_mode(tracker, code)
+            return [SlotSet("helper_language", code)]
         return [SlotSet("language", code)]
 
 

@@ -20,16 +20,17 @@ OPTION_LINE = N_("channel", "Stuur {number} voor {title}")
 _ONLY_A_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
 
 
-def option_lines(buttons: Sequence[dict[str, Any]], lang: str) -> str:
-    """ "Stuur 1 voor …" per button, in the reader's language."""
-    line = translate(lang, "channel", OPTION_LINE)
+def option_lines(buttons: Sequence[dict[str, Any]], lang: str | None) -> str:
+    """ "Stuur 1 voor …" per button, in the reader's language; "1 - Türkçe" when the
+    reader's language is not known yet (the language menu)."""
+    line = translate(lang, "channel", OPTION_LINE) if lang else "{number} - {title}"
     return "\n".join(
         line.format(number=number, title=button["title"])
         for number, button in enumerate(buttons, start=1)
     )
 
 
-def with_options(text: str, buttons: Sequence[dict[str, Any]], lang: str) -> str:
+def with_options(text: str, buttons: Sequence[dict[str, Any]], lang: str | None) -> str:
     if not buttons:
         return text
     return f"{text}\n\n{option_lines(buttons, lang)}" if text else option_lines(buttons, lang)

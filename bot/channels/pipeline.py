@@ -20,9 +20,10 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from sqlalchemy import select
 
 from bot.appointments.replies import record_opt_out, route_inbound
+from bot.channels.commands import CHOOSE_LANGUAGE, ask_language_first, command_for
 from bot.channels.inbound import EMPTY_MESSAGE, Cleaned, clean, mark_inbound, store_inbound
 from bot.channels.rate_limit import Verdict, verdict
-from bot.i18n.conversation import language_of_tracker
+from bot.i18n.conversation import known_language_of_tracker
 from bot.i18n.detect import detect
 from bot.i18n.languages import SOURCE, is_shipped
 from bot.i18n.nlg import render_response
@@ -38,7 +39,8 @@ LanguageLookup = Callable[[], Awaitable[str | None]]
 
 async def tracker_language(app: Any, sender: str) -> str | None:
     """The conversation's language from the tracker store (``app`` is the rasa server's
-    Sanic app): a photo or a rate-limit notice has no words to detect a language from."""
+    Sanic app), None when nothing has shown it yet: a photo or a rate-limit notice has no
+    words to detect a language from, and an unclear first message gets the language menu."""
     agent = getattr(getattr(app, "ctx", None), "agent", None)
     store = getattr(agent, "tracker_store", None)
     if store is None:
@@ -51,7 +53,7 @@ async def tracker_language(app: Any, sender: str) -> str | None:
     if tracker is None:
         return None
     events = [event.as_dict() for event in tracker.events]
-    return language_of_tracker(tracker.current_slot_values(), events)
+    return known_language_of_tracker(tracker.current_slot_values(), events)
 
 
 def notice(response: str, text: str, channel: str, language: str | None = None) -> dict[str, Any]:
@@ -158,6 +160,10 @@ async def receive(
     metadata = dict(arrival.metadata)
     try:
         text = await asyncio.to_thread(route_inbound, arrival.channel, arrival.sender, cleaned.text)
+        if text == cleaned.text:
+            text = command_for(text) or text
+        if text == cleaned.text and await ask_language_first(text, language_of):
+            text = CHOOSE_LANGUAGE
         if text != cleaned.text:  # the user's own words stay, for their language
             metadata["original_text"] = cleaned.text
         await on_new_message(

@@ -12,6 +12,9 @@ import yaml
 
 from bot.knowledge.sources import source_for, sources
 
+# Buttons that choose a language carry the language's own name ("Türkçe").
+ENDONYM_PAYLOAD = "/set_language{"
+
 
 def _scalar(node: yaml.Node) -> str:
     return node.value if isinstance(node, yaml.ScalarNode) else ""
@@ -48,6 +51,8 @@ def extract_domain(
                 yield node.start_mark.line + 1, "pgettext", (name, _scalar(node)), comments
             for button in getattr(fields.get("buttons"), "value", []):
                 title = _mapping(button).get("title")
+                if _scalar(_mapping(button).get("payload")).startswith(ENDONYM_PAYLOAD):
+                    continue  # a language named in itself: the same in every catalog
                 if title is not None:
                     yield title.start_mark.line + 1, "pgettext", (name, _scalar(title)), []
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 SOURCE = "nl"
 LAUNCH: tuple[str, ...] = ("nl", "en", "ar", "tr", "uk", "pl", "fa", "ti", "so")
-SHIPPED: tuple[str, ...] = ("nl", "en", "ar")
+SHIPPED: tuple[str, ...] = LAUNCH
 RIGHT_TO_LEFT = frozenset({"ar", "fa"})
 
 # Each language's own name, shown in the language menu.

@@ -18,7 +18,7 @@ from typing import Any
 from bot.channels.numbered import NUMBERED_CHANNELS, with_options
 from bot.i18n.catalog import translate
 from bot.i18n.conversation import language_of_tracker
-from bot.i18n.languages import direction, is_shipped
+from bot.i18n.languages import SHIPPED, SOURCE, direction, is_shipped
 from bot.i18n.responses import Responses
 
 logger = logging.getLogger(__name__)
@@ -77,24 +77,73 @@ def _pick(
     return random.choice(for_channel or general or pool or variations)
 
 
+# Shown in every shipped language at once, one line each: the reader may not read the
+# language the bot guessed ("Welke taal? / Which language? / أي لغة؟ ...").
+MULTILINGUAL = frozenset({"utter_ask_language"})
+# Helper mode: the client's language first, then this line, then the Dutch.
+DUTCH_BELOW = "— Nederlands —"
+RIGHT_TO_LEFT_ISOLATE = "\u2067"
+_LANGUAGE_PAYLOAD = re.compile(r'^/set_language\{"language":\s*"(\w+)"\}$')
+
+
+def _offered(button: Mapping[str, Any]) -> bool:
+    """A button that chooses a language is only shown when that language is shipped."""
+    match = _LANGUAGE_PAYLOAD.match(button.get("payload", ""))
+    return match is None or is_shipped(match.group(1))
+
+
+def _in_every_language(name: str, source: str) -> str:
+    lines: list[str] = []
+    for lang in SHIPPED:
+        line = translate(lang, name, source)
+        if direction(lang) == "rtl":  # its own paragraph direction inside a left-to-right list
+            line = f"{RIGHT_TO_LEFT_ISOLATE}{line}{POP_ISOLATE}"
+        if line not in lines:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def render_response(
-    name: str, lang: str, values: Mapping[str, Any], responses: Responses, channel: str | None
+    name: str,
+    lang: str,
+    values: Mapping[str, Any],
+    responses: Responses,
+    channel: str | None,
+    dutch_below: bool = False,
 ) -> dict[str, Any]:
+    """One message: ``lang`` alone, or with ``dutch_below`` the same message in Dutch under
+    it (helper mode), with each button titled in both."""
     variations = responses.get(name)
     if not variations:
         logger.error("no response %r in the domain", name)
         return {}
     variation = _pick(variations, channel, values)
+    dutch_below = dutch_below and lang != SOURCE
     rtl = direction(lang) == "rtl"
-    text = translate(lang, name, variation.get("text", ""))
-    message: dict[str, Any] = {"text": fill(text, values, rtl)}
-    if variation.get("buttons"):
-        message["buttons"] = [
-            {"title": fill(translate(lang, name, b["title"]), values, rtl), "payload": b["payload"]}
-            for b in variation["buttons"]
-        ]
+
+    def in_language(source: str, code: str) -> str:
+        return fill(translate(code, name, source), values, direction(code) == "rtl")
+
+    source = variation.get("text", "")
+    if name in MULTILINGUAL:
+        text = fill(_in_every_language(name, source), values, rtl)
+    elif dutch_below:
+        text = f"{in_language(source, lang)}\n\n{DUTCH_BELOW}\n{in_language(source, SOURCE)}"
+    else:
+        text = in_language(source, lang)
+    message: dict[str, Any] = {"text": text}
+    buttons = [b for b in variation.get("buttons") or [] if _offered(b)]
+    if buttons:
+        message["buttons"] = []
+        for button in buttons:
+            title = in_language(button["title"], lang)
+            dutch = in_language(button["title"], SOURCE)
+            if dutch_below and dutch != title:
+                title = f"{title} / {dutch}"
+            message["buttons"].append({"title": title, "payload": button["payload"]})
         if channel in NUMBERED_CHANNELS:  # the buttons stay, so the channel remembers the menu
-            message["text"] = with_options(message["text"], message["buttons"], lang)
+            option_language = None if name in MULTILINGUAL else lang
+            message["text"] = with_options(message["text"], message["buttons"], option_language)
     return message
 
 
@@ -109,4 +158,5 @@ def render(body: Mapping[str, Any], responses: Responses) -> dict[str, Any]:
         lang = language_of_tracker(slots, tracker.get("events") or [])
     values = {**slots, **arguments}
     channel = (body.get("channel") or {}).get("name")
-    return render_response(body["response"], lang, values, responses, channel)
+    helper_mode = is_shipped(slots.get("helper_language"))
+    return render_response(body["response"], lang, values, responses, channel, helper_mode)

@@ -60,6 +60,8 @@ class Contact(Base):
     channel_user_id = Column(String(128), nullable=False)
     phone_e164 = Column(String(20))
     language = Column(String(8))
+    # Helper mode: the client's language while a helper sits with them (None: no helper).
+    helper_language = Column(String(8))
     municipality = Column(String(64))
     consent = Column(Boolean, nullable=False, default=False)
     sms_opt_out = Column(Boolean, nullable=False, default=False)

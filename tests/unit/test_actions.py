@@ -65,8 +65,8 @@ async def test_yes_out_of_context_asks_what_they_need() -> None:
     assert responses == ["utter_how_else"]
 
 
-async def test_language_not_yet_shipped_is_said_plainly() -> None:
-    t = tracker(["set_language"], entities=[{"entity": "language", "value": "tr"}])
+async def test_a_language_baken_does_not_speak_is_said_plainly() -> None:
+    t = tracker(["set_language"], entities=[{"entity": "language", "value": "fr"}])
     responses, events = await run(ActionSetLanguage(), t)
     assert responses == ["utter_language_unavailable"] and events == []
 

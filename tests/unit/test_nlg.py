@@ -91,3 +91,46 @@ def test_helper_mode_speaks_about_the_client() -> None:
         "uw voornaam"
         in render(request("utter_ask_full_name", ["hallo"]), domain_responses())["text"]
     )
+
+
+def test_the_language_menu_asks_in_every_shipped_language_with_each_language_named_in_itself() -> (
+    None
+):
+    from bot.i18n.languages import ENDONYMS, SHIPPED
+
+    reply = render(request("utter_ask_language", ["salam"]), domain_responses())
+    lines = reply["text"].splitlines()
+    assert lines[0] == "In welke taal wilt u praten?"
+    assert len(lines) == len(SHIPPED)
+    assert any("\u0600" <= ch <= "\u06ff" for ch in reply["text"])  # the Arabic line
+    assert [b["title"] for b in reply["buttons"]] == [ENDONYMS[code] for code in SHIPPED]
+    assert reply["buttons"][2]["payload"] == '/set_language{"language": "ar"}'
+
+
+def test_the_language_menu_on_sms_numbers_the_languages_without_guessing_a_language() -> None:
+    body = request("utter_ask_language", ["salam"])
+    body["channel"] = {"name": "twilio_sms"}
+    text = render(body, domain_responses())["text"]
+    assert "1 - Nederlands" in text and "3 - العربية" in text
+    assert "Stuur" not in text
+
+
+def test_helper_mode_shows_the_clients_language_first_and_dutch_below() -> None:
+    slots = {"helper_language": "ar"}
+    reply = render(request("utter_helper_mode_off", ["hallo"], slots), domain_responses())
+    client, dutch = reply["text"].split("\n\n— Nederlands —\n")
+    assert any("\u0600" <= ch <= "\u06ff" for ch in client)
+    assert dutch == "De helpermodus staat uit. Ik schrijf nu weer in één taal."
+
+
+def test_helper_mode_buttons_carry_both_languages() -> None:
+    slots = {"helper_language": "ar", "helper_name": "Anna"}
+    reply = render(request("utter_helper_ready", ["hallo"], slots), domain_responses())
+    first = reply["buttons"][0]["title"]
+    assert first.endswith(" / Bijstand aanvragen") and first != " / Bijstand aanvragen"
+
+
+def test_helper_mode_for_a_client_who_reads_dutch_is_one_language() -> None:
+    slots = {"helper_language": "nl"}
+    reply = render(request("utter_helper_mode_off", ["hallo"], slots), domain_responses())
+    assert "— Nederlands —" not in reply["text"]

@@ -22,7 +22,7 @@ from bot.desk.ui.common import (
 )
 from bot.i18n.languages import direction
 from bot.privacy.redact import redact
-from bot.store import live_chat
+from bot.store import helper_mode, live_chat
 from bot.store.consultants import may_see
 from bot.store.models import (
     AuditEvent,
@@ -82,6 +82,7 @@ def ticket_page(request: Request, reference: str) -> Response:
                 "messages": messages,
                 "history": history,
                 "client_dir": direction(ticket.language),
+                "helper_language": helper_mode.language_of(session, ticket.conversation_id),
             },
         )
 
