@@ -30,7 +30,7 @@ CATALOGS := $(foreach l,$(TRANSLATED),locales/$(l)/LC_MESSAGES/bot.mo)
 MODEL := models/baken.tar.gz
 TRAINING := config.yml $(shell find domain data -name '*.yml' 2>/dev/null)
 
-.PHONY: help setup run test lint validate unit stories bench bench-cv i18n catalogs migrate lock clean
+.PHONY: help setup run test lint validate unit stories bench bench-cv bench-training i18n catalogs migrate lock clean
 
 help:
 	@echo "make run    start Baken (rasa, actions, desk, worker) on this machine"
@@ -107,9 +107,13 @@ bench: $(INSTALLED) $(MODEL)
 	python bench/out_of_scope.py $(MODEL)
 	python bench/minima.py
 	python bench/reminders.py
+	python bench/language_detection.py
 
 bench-cv: $(INSTALLED)
 	bench/nlu_cross_validation.sh
+
+bench-training: $(INSTALLED)
+	bench/training_cost.sh
 
 lock:
 	@python=$$(scripts/find-python310) || exit 1; rm -rf /tmp/baken-lock && "$$python" -m venv /tmp/baken-lock

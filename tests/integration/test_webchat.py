@@ -63,6 +63,48 @@ def test_arabic_page_is_right_to_left_and_answers_in_arabic(page: Page, desk_url
     assert answer.evaluate("e => getComputedStyle(e).direction") == "rtl"
 
 
+DIRECTION = "e => getComputedStyle(e).direction"
+PERSIAN = re.compile(r"[\u0600-\u06ff]")
+
+
+def test_the_language_menu_gives_each_line_its_own_direction(page: Page, desk_url: str) -> None:
+    page.goto(f"{desk_url}/chat/")
+    box = page.get_by_label("Uw bericht")
+    box.fill("salam")
+    box.press("Enter")
+    menu = page.locator("li.bot").first
+    persian = menu.get_by_role("button", name="7. فارسی")
+    expect(persian).to_be_visible()
+    lines = menu.locator(".line")
+    assert lines.first.evaluate(DIRECTION) == "ltr"  # "In welke taal wilt u praten?"
+    assert lines.filter(has_text=PERSIAN).first.evaluate(DIRECTION) == "rtl"
+    persian.click()
+    answer = page.locator("li.bot").nth(1)
+    expect(answer).to_contain_text(PERSIAN)
+    assert answer.locator(".line").first.evaluate(DIRECTION) == "rtl"
+
+
+def test_helper_mode_shows_persian_right_to_left_above_dutch(page: Page, desk_url: str) -> None:
+    page.goto(f"{desk_url}/chat/")
+    box = page.get_by_label("Uw bericht")
+    for text, bot_count in (
+        ("ik help iemand met de aanvraag", 1),
+        ("Sara", 2),
+        ("Vluchtelingenwerk", 3),
+    ):
+        box.fill(text)
+        box.press("Enter")
+        expect(page.locator("li.bot")).to_have_count(bot_count)
+    box.fill("ja")
+    box.press("Enter")
+    page.locator("li.bot").nth(3).get_by_role("button", name=re.compile("فارسی")).click()
+    ready = page.locator("li.bot").nth(4)
+    expect(ready).to_contain_text("— Nederlands —")
+    lines = ready.locator(".line")
+    assert lines.first.evaluate(DIRECTION) == "rtl"
+    assert lines.filter(has_text="Dank u.").first.evaluate(DIRECTION) == "ltr"
+
+
 @pytest.fixture(scope="module")
 def desk_without_rasa(stacks: Stacks, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A desk whose rasa server is down (nothing listens on its port)."""

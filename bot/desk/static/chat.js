@@ -26,7 +26,15 @@
     const item = document.createElement("li");
     item.className = entry.who;
     item.setAttribute("dir", "auto");
-    item.textContent = entry.text || "";
+    // Each line finds its own direction: in helper mode an Arabic paragraph sits above
+    // the Dutch one, and the language menu asks in every language, one line each.
+    (entry.text || "").split("\n").forEach(function (text) {
+      const line = document.createElement("span");
+      line.className = "line";
+      line.setAttribute("dir", "auto");
+      line.textContent = text || "\u00a0";
+      item.appendChild(line);
+    });
     if (entry.buttons && entry.buttons.length) {
       const list = document.createElement("ol");
       list.className = "choices";
