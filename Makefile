@@ -30,7 +30,7 @@ CATALOGS := $(foreach l,$(TRANSLATED),locales/$(l)/LC_MESSAGES/bot.mo)
 MODEL := models/baken.tar.gz
 TRAINING := config.yml $(shell find domain data -name '*.yml' 2>/dev/null)
 
-.PHONY: help setup run test lint validate unit stories bench bench-cv bench-training i18n catalogs migrate lock clean
+.PHONY: help setup run test lint validate unit stories bench bench-cv bench-training bench-split i18n catalogs migrate lock clean
 
 help:
 	@echo "make run    start Baken (rasa, actions, desk, worker) on this machine"
@@ -114,6 +114,9 @@ bench-cv: $(INSTALLED)
 
 bench-training: $(INSTALLED)
 	bench/training_cost.sh
+
+bench-split: $(INSTALLED)
+	bench/nlu_split_eval.sh
 
 lock:
 	@python=$$(scripts/find-python310) || exit 1; rm -rf /tmp/baken-lock && "$$python" -m venv /tmp/baken-lock

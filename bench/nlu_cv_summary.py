@@ -1,5 +1,6 @@
-"""Summarise one ``rasa test nlu --cross-validation`` run per language, and write the
-report from every language's summary (``bench/nlu_cross_validation.sh``)."""
+"""Summarise one ``rasa test nlu`` run per language, and write the report from every
+language's summary: 5-fold cross-validation (``bench/nlu_cross_validation.sh``) or the
+80/20 split of the one multilingual model (``bench/nlu_split_eval.sh``, ``--split``)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,27 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUMMARIES = ROOT / "bench" / "reports" / "nlu_cv"
-REPORT = ROOT / "bench" / "reports" / "nlu_cross_validation.md"
+REPORTS = ROOT / "bench" / "reports"
+# (summaries folder, report, title, how it was measured)
+KINDS = {
+    "cv": (
+        REPORTS / "nlu_cv",
+        REPORTS / "nlu_cross_validation.md",
+        "NLU 5-fold cross-validation",
+        "`bench/nlu_cross_validation.sh` (`make bench-cv`): `rasa test nlu --cross-validation\n"
+        "--folds 5` on each language's data with `config.yml`.",
+        "CPU time",
+    ),
+    "split": (
+        REPORTS / "nlu_split",
+        REPORTS / "nlu_split.md",
+        "NLU per language: one multilingual model, 80/20 split",
+        "`bench/nlu_split_eval.sh` (`make bench-split`): each language's data split 80/20\n"
+        "(stratified, fixed seed); one model trained on all nine 80% parts with `config.yml`,\n"
+        "as in production; each language's 20% tested on it.",
+        "training time (all nine)",
+    ),
+}
 
 
 def _labels(report: dict) -> dict[str, dict]:
@@ -45,18 +65,18 @@ def summarise(out: Path, lang: str, seconds: int) -> dict:
     }
 
 
-def report() -> str:
+def report(kind: str) -> str:
+    summaries_dir, _, title, how, time_column = KINDS[kind]
     lines = [
-        "# NLU 5-fold cross-validation",
+        f"# {title}",
         "",
-        "`bench/nlu_cross_validation.sh` (`make bench-cv`): `rasa test nlu --cross-validation",
-        "--folds 5` on each language's data with `config.yml`. Macro-F1: every intent or FAQ",
+        how + " Macro-F1: every intent or FAQ",
         "topic counts the same, however many examples it has.",
         "",
-        "| language | run on | intents macro-F1 | FAQ topics macro-F1 | CPU time |",
+        f"| language | run on | intents macro-F1 | FAQ topics macro-F1 | {time_column} |",
         "|---|---|---|---|---|",
     ]
-    summaries = [json.loads(p.read_text()) for p in sorted(SUMMARIES.glob("*.json"))]
+    summaries = [json.loads(p.read_text()) for p in sorted(summaries_dir.glob("*.json"))]
     for s in summaries:
         minutes = f"{round(s['seconds'] / 60)} min" if s["seconds"] else "not recorded"
         note = f" ({s['note']})" if s.get("note") else ""
@@ -81,9 +101,13 @@ def report() -> str:
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--report":
-        REPORT.write_text(report(), encoding="utf-8")
+    args = sys.argv[1:]
+    kind = "split" if args[0] in ("--split", "--split-report") else "cv"
+    if args[0] in ("--report", "--split-report"):
+        KINDS[kind][1].write_text(report(kind), encoding="utf-8")
     else:
-        SUMMARIES.mkdir(parents=True, exist_ok=True)
-        summary = summarise(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]))
-        (SUMMARIES / f"{summary['language']}.json").write_text(json.dumps(summary, indent=1))
+        args = args[1:] if args[0] == "--split" else args
+        summaries_dir = KINDS[kind][0]
+        summaries_dir.mkdir(parents=True, exist_ok=True)
+        summary = summarise(Path(args[0]), args[1], int(args[2]))
+        (summaries_dir / f"{summary['language']}.json").write_text(json.dumps(summary, indent=1))

@@ -12,26 +12,31 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "bench" / "reports" / "training_cost.md"
-# The last update of each finished progress bar: "100/100 [02:46<00:00".
-FINISHED = re.compile(r"Epochs: 100%\|[^|]*\| (\d+)/\1 \[(?:(\d+):)?(\d+):(\d+)<")
+# A finished progress bar: "5/5 [04:04<00:00, 39.20s/it" (or "1.27it/s" when fast). The
+# rate is tqdm's moving average, so the slow first epoch (graph building) weighs little.
+FINISHED = re.compile(
+    r"Epochs: 100%\|[^|]*\| (\d+)/\1 \[(?:(\d+):)?(\d+):(\d+)<[^,]*, +([\d.]+)(s/it|it/s)"
+)
 
 
 def _seconds(match: tuple[str, ...]) -> int:
-    _, hours, minutes, seconds = match
+    _, hours, minutes, seconds, _, _ = match
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
 
 
-def component_seconds(log: str) -> tuple[int, int]:
-    """(DIET, ResponseSelector) seconds: the two bars that reach 100%, in that order."""
-    finished: list[int] = []
+def _per_epoch(match: tuple[str, ...]) -> float:
+    rate, unit = float(match[4]), match[5]
+    return rate if unit == "s/it" else 1 / rate
+
+
+def components(log: str) -> list[tuple[int, float]]:
+    """(seconds in all, seconds per epoch at the end) for DIET, then the ResponseSelector:
+    the first two distinct finished bars (Rasa repeats a finished bar with new losses)."""
+    found: list[tuple[int, float]] = []
     for match in FINISHED.findall(log):
-        seconds = _seconds(match)
-        if not finished or len(finished) == 1 and seconds != finished[0]:
-            finished.append(seconds)
-        elif seconds > finished[-1]:
-            finished[-1] = seconds
-    # Rasa repeats the final bar; keep the first two distinct bars.
-    return finished[0], finished[1]
+        if not found or _seconds(match) != found[-1][0]:
+            found.append((_seconds(match), _per_epoch(match)))
+    return found[:2]
 
 
 def configured_epochs() -> int:
@@ -44,20 +49,21 @@ def main(work: Path, epochs: int) -> None:
     rows = []
     for name in ("three", "nine"):
         log = (work / f"{name}.log").read_text(encoding="utf-8", errors="replace")
-        diet, selector = component_seconds(log)
+        (diet, diet_epoch), (selector, selector_epoch) = components(log)
         wall = float((work / f"{name}.wall").read_text())
-        user, system, peak_kb = (work / f"{name}.time").read_text().split()[-3:]
+        peak_kb = (work / f"{name}.time").read_text().split()[-1]
         fixed = wall - diet - selector
-        estimate = fixed + (diet + selector) * full / epochs
+        estimate = fixed + (diet_epoch + selector_epoch) * full
         size = (work / name / f"{name}.tar.gz").stat().st_size / 1e6
-        rows.append((name, diet / epochs, selector / epochs, fixed, estimate, size, int(peak_kb)))
+        rows.append((name, diet_epoch, selector_epoch, fixed, estimate, size, int(peak_kb)))
     base = rows[0]
     lines = [
         "# Training cost: three languages against nine",
         "",
         f"`bench/training_cost.sh`, {date.today().isoformat()}. NLU only (`rasa train nlu`),",
-        f"config.yml with {epochs} epochs instead of {full}; the full time is the fixed part",
-        f"plus {full} epochs at the measured time per epoch. Same machine, one after the other.",
+        f"config.yml with {epochs} epochs instead of {full}; the full time is the time outside",
+        f"the two classifiers plus {full} epochs at the time per epoch at the end of the run",
+        "(tqdm's moving average). Same machine, one after the other.",
         "",
         "| data | s per DIET epoch | s per ResponseSelector epoch | fixed part | full training "
         "(estimate) | model size | peak memory |",

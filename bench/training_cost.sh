@@ -14,11 +14,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sed -E "s/^(    epochs:) [0-9]+/\1 $epochs/" config.yml >"$work/config.yml"
 
-train() {  # $1 name, rest: data folders
+train() {  # $1 name, rest: data folders and files (rasa takes one path: copy them together)
   local name=$1; shift
+  mkdir -p "$work/data-$name"
+  cp -r "$@" "$work/data-$name/"
   local start=$(date +%s.%N)
-  /usr/bin/time -f "%U %S %M" -o "$work/$name.time" \
-    rasa train nlu --nlu "$@" --config "$work/config.yml" --domain domain \
+  /usr/bin/time -f "%M" -o "$work/$name.time" \
+    rasa train nlu --nlu "$work/data-$name" --config "$work/config.yml" --domain domain \
     --out "$work/$name" --fixed-model-name "$name" >"$work/$name.log" 2>&1
   echo "$(echo "$(date +%s.%N) - $start" | bc)" >"$work/$name.wall"
 }

@@ -284,3 +284,22 @@ def test_an_arabic_conversation_reads_right_to_left_inside_the_dutch_desk(
     bot_line = page.locator(".transcript li.bot").first
     expect(bot_line.locator("p.dutch")).to_contain_text("Hallo! Ik ben Baken")  # and in Dutch
     assert page.locator("h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
+
+
+def test_the_ticket_shows_helper_mode_and_the_clients_language(
+    page: Page, desk_url: str, stacks: Stacks, accounts: dict[str, str]
+) -> None:
+    stack = stacks.get("sqlite")
+    user = f"desk-{uuid.uuid4().hex[:8]}"
+    for text in ("ik help iemand met zijn aanvraag", "Sara", "Vluchtelingenwerk", "ja"):
+        stack.say(user, text)
+    stack.say(user, '/set_language{"language": "fa"}')
+    stack.say(user, "ik wil een medewerker")
+    stack.say(user, '/inform_municipality{"municipality": "deventer"}')
+    done = stack.say(user, "0612345678")
+    reference = re.search(r"T-\d{4}-\d{6}", " ".join(m.get("text", "") for m in done)).group(0)
+    log_in(page, desk_url, accounts["deventer"])
+    page.goto(f"{desk_url}/desk/tickets/{reference}")
+    helper = page.locator("#helper-mode")
+    expect(helper).to_contain_text("een helper zit bij de cliënt")
+    expect(helper.locator("span[lang=fa]")).to_have_text("فارسی")
