@@ -21,6 +21,7 @@ from bot.i18n.catalog import N_, translate
 from bot.i18n.formatting import format_money, format_valid_from
 from bot.melding.household import parse_household
 from bot.melding.parsing import is_unknown, parse_amount
+from bot.melding.triage import urgency
 from bot.melding.yes_no import parse_yes_no
 from bot.minima.answers import (
     STUDENT_AGE_LIMIT,
@@ -69,6 +70,17 @@ class ValidateMinimaForm(FormValidationAction):
 
     def validate_municipality(self, value: Any, dispatcher, tracker, domain) -> dict:
         return validate_municipality_answer(value, dispatcher)
+
+    async def extract_minima_household(self, dispatcher, tracker: Tracker, domain) -> dict:
+        """A clear answer is an answer, whatever intent the model gave it: "alone with my
+        children" can look like an emergency about children to the model. A message
+        that really is urgent still goes to the emergency rules."""
+        if tracker.get_slot("requested_slot") != "minima_household":
+            return {}
+        text = tracker.latest_message.get("text") or ""
+        if urgency(text) is None and parse_household(text) is not None:
+            return {"minima_household": text}
+        return {}
 
     def validate_minima_household(self, value: Any, dispatcher, tracker, domain) -> dict:
         found = parse_household(str(value or ""))

@@ -112,7 +112,7 @@ _CHAT_WORDS: dict[str, frozenset[str]] = {
     # Persian typed in Latin letters ("Finglish").
     "fa": _vocabulary(
         """
-        salam dorood mersi merci mamnoon mamnun mikham mikhaam mikhastam lotfan khahesh
+        dorood mersi merci mamnoon mamnun mikham mikhaam mikhastam lotfan khahesh
         chetori khubi khoobi komak mishe nemidunam kojast kei chera farsi dari bezanam
         sohbat darkhast
         """
