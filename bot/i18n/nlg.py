@@ -119,14 +119,13 @@ def render_response(
         return {}
     variation = _pick(variations, channel, values)
     dutch_below = dutch_below and lang != SOURCE
-    rtl = direction(lang) == "rtl"
 
     def in_language(source: str, code: str) -> str:
         return fill(translate(code, name, source), values, direction(code) == "rtl")
 
     source = variation.get("text", "")
     if name in MULTILINGUAL:
-        text = fill(_in_every_language(name, source), values, rtl)
+        text = _in_every_language(name, source)  # a question without placeholders
     elif dutch_below:
         text = f"{in_language(source, lang)}\n\n{DUTCH_BELOW}\n{in_language(source, SOURCE)}"
     else:

@@ -66,9 +66,12 @@ def log_in(page: Page, desk_url: str, username: str, password: str = PASSWORD) -
     page.get_by_role("button", name="Inloggen").click()
 
 
-def handoff(stack: Stack, municipality: str) -> str:
-    user = f"desk-{uuid.uuid4().hex[:8]}"
-    stack.say(user, "ik wil een medewerker")
+def handoff(
+    stack: Stack, municipality: str, user: str | None = None, asking: str = "ik wil een medewerker"
+) -> str:
+    """The reference of the ticket a conversation gets when it asks for a person."""
+    user = user or f"desk-{uuid.uuid4().hex[:8]}"
+    stack.say(user, asking)
     stack.say(user, f'/inform_municipality{{"municipality": "{municipality}"}}')
     done = stack.say(user, "0612345678")
     return re.search(r"T-\d{4}-\d{6}", " ".join(m.get("text", "") for m in done)).group(0)
@@ -273,10 +276,7 @@ def test_an_arabic_conversation_reads_right_to_left_inside_the_dutch_desk(
     stack = stacks.get("sqlite")
     user = f"desk-{uuid.uuid4().hex[:8]}"
     stack.say(user, "مرحبا")
-    stack.say(user, "أريد التحدث مع موظف")
-    stack.say(user, '/inform_municipality{"municipality": "deventer"}')
-    done = stack.say(user, "0612345678")
-    reference = re.search(r"T-\d{4}-\d{6}", " ".join(m.get("text", "") for m in done)).group(0)
+    reference = handoff(stack, "deventer", user, asking="أريد التحدث مع موظف")
     log_in(page, desk_url, accounts["deventer"])
     page.goto(f"{desk_url}/desk/tickets/{reference}")
     client_line = page.locator(".transcript li.client p", has_text="مرحبا")
@@ -294,10 +294,7 @@ def test_the_ticket_shows_helper_mode_and_the_clients_language(
     for text in ("ik help iemand met zijn aanvraag", "Sara", "Vluchtelingenwerk", "ja"):
         stack.say(user, text)
     stack.say(user, '/set_language{"language": "fa"}')
-    stack.say(user, "ik wil een medewerker")
-    stack.say(user, '/inform_municipality{"municipality": "deventer"}')
-    done = stack.say(user, "0612345678")
-    reference = re.search(r"T-\d{4}-\d{6}", " ".join(m.get("text", "") for m in done)).group(0)
+    reference = handoff(stack, "deventer", user)
     log_in(page, desk_url, accounts["deventer"])
     page.goto(f"{desk_url}/desk/tickets/{reference}")
     helper = page.locator("#helper-mode")
