@@ -50,6 +50,10 @@ def summarise(out: Path, lang: str, seconds: int) -> dict:
         (e["intent_response_key_target"], e["intent_response_key_prediction"]["name"])
         for e in errors
     )
+    intent_errors = json.loads((out / "intent_errors.json").read_text())
+    intent_pairs = Counter(
+        (e["intent"], (e.get("intent_prediction") or {}).get("name")) for e in intent_errors
+    )
     weakest = sorted(_labels(faq).items(), key=lambda item: item[1]["f1-score"])[:8]
     weak_intents = sorted(_labels(intents).items(), key=lambda item: item[1]["f1-score"])[:6]
     return {
@@ -62,6 +66,7 @@ def summarise(out: Path, lang: str, seconds: int) -> dict:
         "weakest_topics": [[name, round(row["f1-score"], 2)] for name, row in weakest],
         "weakest_intents": [[name, round(row["f1-score"], 2)] for name, row in weak_intents],
         "top_confusions": [[a, b, n] for (a, b), n in pairs.most_common(6)],
+        "top_intent_confusions": [[a, b, n] for (a, b), n in intent_pairs.most_common(6)],
     }
 
 
@@ -97,6 +102,9 @@ def report(kind: str) -> str:
         )
         lines.append("FAQ confusions that cost the most (true → predicted, count):")
         lines += [f"- {a} → {b}: {n}" for a, b, n in s["top_confusions"]]
+        if s.get("top_intent_confusions"):  # not in the summaries of before 2026-12
+            lines.append("Intent confusions that cost the most (true → predicted, count):")
+            lines += [f"- {a} → {b}: {n}" for a, b, n in s["top_intent_confusions"]]
     return "\n".join(lines) + "\n"
 
 

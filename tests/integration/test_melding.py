@@ -151,7 +151,8 @@ def test_helper_answers_about_the_client_in_the_third_person(stack: Stack) -> No
     assert "uw naam" in c("ik ben vrijwilliger bij vluchtelingenwerk en help een cliënt")
     assert "organisatie" in c("Anna de Vries")
     assert "goed" in c("Vluchtelingenwerk Deventer")
-    assert "Bijstand aanvragen" in c("ja")
+    assert "In welke taal leest de persoon" in c("ja")
+    assert "Bijstand aanvragen" in c('/set_language{"language": "nl"}')  # the "Nederlands" button
     assert "deze persoon" in c("/melding_bijstand")
     assert "deze persoon" in c("nee")
     c("Yonas Tesfay")

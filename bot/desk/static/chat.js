@@ -22,10 +22,19 @@
     window.sessionStorage.setItem("baken-log", JSON.stringify(history.slice(-100)));
   }
 
+  // The first strong letter decides, as dir="auto" would: the bubble cannot use dir="auto"
+  // itself, because the browser skips children that carry their own dir.
+  const STRONG = /[A-Za-z\u00c0-\u058f\u0900-\u1fff]|([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])/;
+
+  function direction(text) {
+    const match = STRONG.exec(text || "");
+    return match && match[1] ? "rtl" : "ltr";
+  }
+
   function show(entry, scroll) {
     const item = document.createElement("li");
     item.className = entry.who;
-    item.setAttribute("dir", "auto");
+    item.setAttribute("dir", direction(entry.text));
     // Each line finds its own direction: in helper mode an Arabic paragraph sits above
     // the Dutch one, and the language menu asks in every language, one line each.
     (entry.text || "").split("\n").forEach(function (text) {
