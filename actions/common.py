@@ -91,9 +91,29 @@ def read_municipality(value: Any) -> str | None:
     return found.id if found else None
 
 
-def validate_municipality_answer(value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+def value_before_this_message(tracker: Tracker, slot: str) -> Any:
+    """What ``slot`` held before the latest user message filled it."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
+    for event in reversed(events[:last_user]):
+        if event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
+def is_stray_place(found: str | None, tracker: Tracker) -> bool:
+    """The model tagged a word as a place in the answer to another question ("alleen"
+    to "Met wie woont u?"): not a new municipality, and nothing to complain about."""
+    return found is None and tracker.get_slot("requested_slot") != "municipality"
+
+
+def validate_municipality_answer(
+    value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
     """The ``municipality`` slot from a form answer (name, place or postcode)."""
     found = read_municipality(value)
+    if is_stray_place(found, tracker):
+        return {"municipality": value_before_this_message(tracker, "municipality")}
     if found is None:
         dispatcher.utter_message(response="utter_municipality_unknown")
     confirm_postcode(value, found, dispatcher)

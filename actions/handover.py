@@ -49,7 +49,7 @@ class ValidateHandoffForm(FormValidationAction):
     def validate_municipality(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return validate_municipality_answer(value, dispatcher)
+        return validate_municipality_answer(value, dispatcher, tracker)
 
     def validate_callback_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -21,10 +21,12 @@ from actions.common import (
     WIJZIGING_SLOTS,
     confirm_postcode,
     helper_label,
+    is_stray_place,
     language,
     phone_is_known,
     read_municipality,
     read_phone,
+    value_before_this_message,
 )
 from actions.urgent import broodnood_help, crisis_help, urgent_phone
 from bot.handover.transcript import transcript
@@ -180,6 +182,8 @@ class ValidateMeldingForm(FormValidationAction):
 
     async def validate_municipality(self, value: Any, dispatcher, tracker, domain) -> dict:
         found = read_municipality(value)
+        if is_stray_place(found, tracker):
+            return {"municipality": value_before_this_message(tracker, "municipality")}
         if found is None:
             return await self._fail(
                 dispatcher, tracker, "municipality", "utter_municipality_unknown"

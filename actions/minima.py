@@ -69,7 +69,7 @@ class ValidateMinimaForm(FormValidationAction):
         return [slot for slot in domain_slots if slot not in skip]
 
     def validate_municipality(self, value: Any, dispatcher, tracker, domain) -> dict:
-        return validate_municipality_answer(value, dispatcher)
+        return validate_municipality_answer(value, dispatcher, tracker)
 
     async def extract_minima_household(self, dispatcher, tracker: Tracker, domain) -> dict:
         """A clear answer is an answer, whatever intent the model gave it: "alone with my

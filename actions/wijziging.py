@@ -86,7 +86,7 @@ class ValidateWijzigingForm(FormValidationAction):
         return {"change_amount": None}
 
     def validate_municipality(self, value: Any, dispatcher, tracker, domain) -> dict:
-        return validate_municipality_answer(value, dispatcher)
+        return validate_municipality_answer(value, dispatcher, tracker)
 
 
 def _summary(tracker: Tracker, lang: str) -> str:

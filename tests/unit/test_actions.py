@@ -1,5 +1,7 @@
 """The custom actions, called the way the action server calls them."""
 
+import inspect
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -190,3 +192,37 @@ async def test_feedback_vote_is_stored(database_url: str) -> None:
         "deventer",
         False,
     )
+
+
+def answered(slots: dict, earlier: list[dict]) -> Tracker:
+    """A tracker in a form: ``earlier`` events, then the user's latest answer."""
+    events = [*earlier, {"event": "user", "text": "alleen", "parse_data": {}}]
+    return Tracker("u1", slots, {"text": "alleen"}, events, False, None, {}, "rest")
+
+
+async def test_a_word_tagged_as_a_place_in_another_answer_keeps_the_municipality() -> None:
+    """ "alleen" to "Met wie woont u?" once came back from the model as a place: the
+    municipality given before stays, and no "ken ik niet" is said."""
+    from actions.melding import ValidateMeldingForm
+    from actions.minima import ValidateMinimaForm
+
+    earlier = [{"event": "slot", "name": "municipality", "value": "deventer"}]
+    for form, asked in (
+        (ValidateMinimaForm(), "minima_household"),
+        (ValidateMeldingForm(), "household"),
+    ):
+        dispatcher = CollectingDispatcher()
+        t = answered({"municipality": "alleen", "requested_slot": asked}, earlier)
+        result = form.validate_municipality("alleen", dispatcher, t, {})
+        result = await result if inspect.isawaitable(result) else result
+        assert result["municipality"] == "deventer" and dispatcher.messages == []
+
+
+async def test_an_unknown_place_as_the_answer_to_the_place_question_is_said() -> None:
+    from actions.minima import ValidateMinimaForm
+
+    dispatcher = CollectingDispatcher()
+    t = answered({"municipality": "alleen", "requested_slot": "municipality"}, [])
+    result = ValidateMinimaForm().validate_municipality("Atlantis", dispatcher, t, {})
+    assert result == {"municipality": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_municipality_unknown"]
