@@ -77,6 +77,20 @@ def test_flags_and_stop_helper_become_payloads() -> None:
     assert command_for("ik wil stoppen met de helper") is None
 
 
+def test_the_words_that_start_helper_mode_start_it_whatever_the_model_thinks() -> None:
+    for text in (
+        "Helper",
+        "helpermodus",
+        "ik help iemand",
+        "hallo, ik help iemand van Vluchtelingenwerk met haar aanvraag",
+        "Ik help een cliënt met de melding",
+        "I am helping someone",
+    ):
+        assert command_for(text) == "/helper_on_behalf", text
+    for text in ("help", "ik heb hulp nodig", "kan iemand mij helpen", "de helper stopt"):
+        assert command_for(text) is None, text
+
+
 async def _unknown() -> None:
     return None
 
