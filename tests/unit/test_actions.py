@@ -6,6 +6,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import OFFER_HANDOFF, ActionHandleFallback, ActionSetLanguage, ActionYesNo
+from actions.melding import ValidateMeldingForm
+from actions.minima import ValidateMinimaForm
 
 
 def tracker(intents: list[str], slots: dict | None = None, entities: list | None = None) -> Tracker:
@@ -203,9 +205,6 @@ def answered(slots: dict, earlier: list[dict]) -> Tracker:
 async def test_a_word_tagged_as_a_place_in_another_answer_keeps_the_municipality() -> None:
     """ "alleen" to "Met wie woont u?" once came back from the model as a place: the
     municipality given before stays, and no "ken ik niet" is said."""
-    from actions.melding import ValidateMeldingForm
-    from actions.minima import ValidateMinimaForm
-
     earlier = [{"event": "slot", "name": "municipality", "value": "deventer"}]
     for form, asked in (
         (ValidateMinimaForm(), "minima_household"),
@@ -219,8 +218,6 @@ async def test_a_word_tagged_as_a_place_in_another_answer_keeps_the_municipality
 
 
 async def test_an_unknown_place_as_the_answer_to_the_place_question_is_said() -> None:
-    from actions.minima import ValidateMinimaForm
-
     dispatcher = CollectingDispatcher()
     t = answered({"municipality": "alleen", "requested_slot": "municipality"}, [])
     result = ValidateMinimaForm().validate_municipality("Atlantis", dispatcher, t, {})
