@@ -101,10 +101,13 @@ def value_before_this_message(tracker: Tracker, slot: str) -> Any:
     return None
 
 
-def is_stray_place(found: str | None, tracker: Tracker) -> bool:
-    """The model tagged a word as a place in the answer to another question ("alleen"
-    to "Met wie woont u?"): not a new municipality, and nothing to complain about."""
-    return found is None and tracker.get_slot("requested_slot") != "municipality"
+def kept_municipality(found: str | None, tracker: Tracker) -> dict[str, Any] | None:
+    """When the model tagged a word as a place in the answer to another question
+    ("alleen" to "Met wie woont u?"), the municipality given before, silently: it is not
+    a new municipality, and nothing to complain about. Else None."""
+    if found is None and tracker.get_slot("requested_slot") != "municipality":
+        return {"municipality": value_before_this_message(tracker, "municipality")}
+    return None
 
 
 def validate_municipality_answer(
@@ -112,8 +115,8 @@ def validate_municipality_answer(
 ) -> dict[str, Any]:
     """The ``municipality`` slot from a form answer (name, place or postcode)."""
     found = read_municipality(value)
-    if is_stray_place(found, tracker):
-        return {"municipality": value_before_this_message(tracker, "municipality")}
+    if (kept := kept_municipality(found, tracker)) is not None:
+        return kept
     if found is None:
         dispatcher.utter_message(response="utter_municipality_unknown")
     confirm_postcode(value, found, dispatcher)

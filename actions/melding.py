@@ -21,12 +21,11 @@ from actions.common import (
     WIJZIGING_SLOTS,
     confirm_postcode,
     helper_label,
-    is_stray_place,
+    kept_municipality,
     language,
     phone_is_known,
     read_municipality,
     read_phone,
-    value_before_this_message,
 )
 from actions.urgent import broodnood_help, crisis_help, urgent_phone
 from bot.handover.transcript import transcript
@@ -182,8 +181,8 @@ class ValidateMeldingForm(FormValidationAction):
 
     async def validate_municipality(self, value: Any, dispatcher, tracker, domain) -> dict:
         found = read_municipality(value)
-        if is_stray_place(found, tracker):
-            return {"municipality": value_before_this_message(tracker, "municipality")}
+        if (kept := kept_municipality(found, tracker)) is not None:
+            return kept
         if found is None:
             return await self._fail(
                 dispatcher, tracker, "municipality", "utter_municipality_unknown"
