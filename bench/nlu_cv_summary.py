@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# FallbackClassifier thresholds to compare (config.yml uses one of them).
+THRESHOLDS = (0.6, 0.7, 0.8)
 REPORTS = ROOT / "bench" / "reports"
 # (summaries folder, report, title, how it was measured)
 KINDS = {
@@ -42,6 +44,38 @@ def _labels(report: dict) -> dict[str, dict]:
     }
 
 
+def fallback_by_threshold(intent_results: list[dict]) -> dict[str, list[float]]:
+    """Per threshold: the share of in-scope test messages whose top intent is below it (they
+    would get "I did not understand"), and the share of this language's own out_of_scope test
+    messages taken as something else at or above it. Rasa's evaluation undoes the fallback, so
+    the confidences here are DIET's. The ambiguity rule (top two within 0.1) is not counted:
+    the evaluation output keeps only the top intent."""
+
+    def percent(hits: int, total: int) -> float:
+        return round(100 * hits / total, 1) if total else 0.0
+
+    predictions = [
+        (
+            r["intent"],
+            (r.get("intent_prediction") or {}).get("name"),
+            (r.get("intent_prediction") or {}).get("confidence") or 0.0,
+        )
+        for r in intent_results
+    ]
+    in_scope = [conf for true, _, conf in predictions if true != "out_of_scope"]
+    unrelated = [(name, conf) for true, name, conf in predictions if true == "out_of_scope"]
+    return {
+        str(t): [
+            percent(sum(conf < t for conf in in_scope), len(in_scope)),
+            percent(
+                sum(conf >= t and name != "out_of_scope" for name, conf in unrelated),
+                len(unrelated),
+            ),
+        ]
+        for t in THRESHOLDS
+    }
+
+
 def summarise(out: Path, lang: str, seconds: int) -> dict:
     intents = json.loads((out / "intent_report.json").read_text())
     faq = json.loads((out / "response_selection_report.json").read_text())
@@ -53,6 +87,12 @@ def summarise(out: Path, lang: str, seconds: int) -> dict:
     intent_errors = json.loads((out / "intent_errors.json").read_text())
     intent_pairs = Counter(
         (e["intent"], (e.get("intent_prediction") or {}).get("name")) for e in intent_errors
+    )
+    successes = out / "intent_successes.json"
+    by_threshold = (
+        fallback_by_threshold(intent_errors + json.loads(successes.read_text()))
+        if successes.exists()
+        else None
     )
     weakest = sorted(_labels(faq).items(), key=lambda item: item[1]["f1-score"])[:8]
     weak_intents = sorted(_labels(intents).items(), key=lambda item: item[1]["f1-score"])[:6]
@@ -67,6 +107,7 @@ def summarise(out: Path, lang: str, seconds: int) -> dict:
         "weakest_intents": [[name, round(row["f1-score"], 2)] for name, row in weak_intents],
         "top_confusions": [[a, b, n] for (a, b), n in pairs.most_common(6)],
         "top_intent_confusions": [[a, b, n] for (a, b), n in intent_pairs.most_common(6)],
+        "fallback_by_threshold": by_threshold,
     }
 
 
@@ -89,6 +130,26 @@ def report(kind: str) -> str:
             f"| {s['language']} | {s['date']}{note} | {s['intents_macro_f1']:.3f} "
             f"| {s['faq_macro_f1']:.3f} | {minutes} |"
         )
+    with_thresholds = [s for s in summaries if s.get("fallback_by_threshold")]
+    if with_thresholds:
+        lines += [
+            "",
+            "## Fallback threshold",
+            "",
+            "Per threshold of the FallbackClassifier: in-scope test messages that would get",
+            '"I did not understand" (lost) / this language\'s own out_of_scope test messages',
+            "answered as something else (let through). Lower is better for both.",
+            "",
+            "| language | " + " | ".join(f"{t}" for t in THRESHOLDS) + " |",
+            "|---|" + "---|" * len(THRESHOLDS),
+        ]
+        for s in with_thresholds:
+            cells = (s["fallback_by_threshold"][str(t)] for t in THRESHOLDS)
+            lines.append(
+                f"| {s['language']} | "
+                + " | ".join(f"{lost:.1f}% / {through:.1f}%" for lost, through in cells)
+                + " |"
+            )
     for s in summaries:
         lines += [
             "",

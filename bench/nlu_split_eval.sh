@@ -27,7 +27,7 @@ rasa train nlu --nlu "$work/train" --config config.yml --domain domain --out "$w
 seconds=$(( $(date +%s) - start ))
 for lang in "${langs[@]}"; do
   rasa test nlu --nlu "$work/split/$lang/test_data.yml" --model "$work/model/split.tar.gz" \
-    --out "$work/results/$lang" >"$work/test-$lang.log" 2>&1
+    --successes --out "$work/results/$lang" >"$work/test-$lang.log" 2>&1
   python bench/nlu_cv_summary.py --split "$work/results/$lang" "$lang" "$seconds"
 done
 python bench/nlu_cv_summary.py --split-report
