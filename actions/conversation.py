@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import OFFER_HANDOFF, fallback_reply
 from actions.faq import FAQ_FEEDBACK, record_vote
 from actions.helper import remember_helper_mode
-from bot.i18n.languages import LAUNCH, is_shipped
+from bot.i18n.languages import code_for_name, is_shipped, language_named_in
 
 
 class ActionSetLanguage(Action):
@@ -21,11 +21,14 @@ class ActionSetLanguage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        code = next(tracker.get_latest_entity_values("language"), None)
-        if code is None:
+        name = next(tracker.get_latest_entity_values("language"), None)
+        text = tracker.latest_message.get("text") or ""
+        # The synonyms miss inflected or accented names ("англійською", "İngilizce").
+        code = code_for_name(name) if name else language_named_in(text)
+        if name is None and code is None:
             dispatcher.utter_message(response="utter_ask_language")
             return []
-        if code not in LAUNCH or not is_shipped(code):
+        if code is None or not is_shipped(code):
             dispatcher.utter_message(response="utter_language_unavailable")
             return []
         # The reply is rendered before the slot is applied, so name the language here.

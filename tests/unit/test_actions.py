@@ -2,6 +2,7 @@
 
 import inspect
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -10,12 +11,14 @@ from actions.melding import ValidateMeldingForm
 from actions.minima import ValidateMinimaForm
 
 
-def tracker(intents: list[str], slots: dict | None = None, entities: list | None = None) -> Tracker:
+def tracker(
+    intents: list[str], slots: dict | None = None, entities: list | None = None, text: str = "x"
+) -> Tracker:
     events = [
         {"event": "user", "text": f"bericht {i}", "parse_data": {"intent": {"name": name}}}
         for i, name in enumerate(intents)
     ]
-    latest = {"intent": {"name": intents[-1]}, "entities": entities or [], "text": "x"}
+    latest = {"intent": {"name": intents[-1]}, "entities": entities or [], "text": text}
     return Tracker("u1", slots or {}, latest, events, False, None, {}, "rest")
 
 
@@ -82,6 +85,31 @@ async def test_language_choice_sets_the_slot_and_confirms_in_that_language() -> 
     assert dispatcher.messages[0]["response"] == "utter_language_set"
     assert dispatcher.messages[0]["language"] == "ar"
     assert events[0]["name"] == "language" and events[0]["value"] == "ar"
+
+
+@pytest.mark.parametrize(
+    ("entity", "text", "code"),
+    [
+        ("Arapça", "Arapça lütfen", "ar"),  # a Turkish name the synonyms do not map
+        ("англійською", "можна англійською?", "en"),
+        (None, "kunt u in het Engels schrijven", "en"),  # the model missed the name
+        (None, "po polsku prosze", "pl"),
+    ],
+)
+async def test_a_language_named_in_any_of_the_nine_languages_is_chosen(
+    entity: str | None, text: str, code: str
+) -> None:
+    entities = [{"entity": "language", "value": entity}] if entity else []
+    responses, events = await run(
+        ActionSetLanguage(), tracker(["set_language"], entities=entities, text=text)
+    )
+    assert responses == ["utter_language_set"] and events[0]["value"] == code
+
+
+async def test_two_languages_named_without_a_clear_choice_asks_which() -> None:
+    t = tracker(["set_language"], text="niet Arabisch maar Engels")
+    responses, events = await run(ActionSetLanguage(), t)
+    assert responses == ["utter_ask_language"] and events == []
 
 
 async def test_confirming_stores_the_melding_before_anything_else(database_url: str) -> None:
