@@ -257,8 +257,11 @@ def _latin(words: list[str]) -> Guess:
     return Guess(language, confidence if len(content) > 1 else confidence * 0.8, len(words))
 
 
+@lru_cache(maxsize=4096)
 def guess(text: str) -> Guess:
-    """The most likely language of ``text`` and how sure that is (0 to 1)."""
+    """The most likely language of ``text`` and how sure that is (0 to 1). Cached: the
+    conversation's language is derived from all its user messages on every reply, so the
+    same texts come back each turn."""
     words = [w for w in _WORD.findall(text) if any(c.isalpha() for c in w)]
     if sum(c.isalpha() for w in words for c in w) < 2:
         return NO_WORDS
