@@ -48,7 +48,8 @@ class TwilioSender:
 
     def _whatsapp(self, message: Outgoing) -> dict[str, str]:
         """Free text inside WhatsApp's 24-hour window, else the approved template (Twilio
-        refuses a free-form body there: error 63016)."""
+        refuses a free-form body there: error 63016), else the same text by SMS to the
+        same number: a consultant's answer days later must still reach the client."""
         if not self.whatsapp_sender:
             raise PermanentError("TWILIO_WHATSAPP_FROM is not set")
         fields = {"to": f"whatsapp:{message.to}", "from_": self.whatsapp_sender}
@@ -57,13 +58,16 @@ class TwilioSender:
         template = message.template or {}
         sid = self.templates.sid(template.get("name", ""), template.get("language", ""))
         if sid is None:
-            raise PermanentError(f"no approved WhatsApp template for {template.get('name')}")
+            return self._sms(message)
         variables = json.dumps(template.get("variables") or {}, ensure_ascii=False)
         return {**fields, "content_sid": sid, "content_variables": variables}
 
     def _fields(self, message: Outgoing) -> dict[str, str]:
         if message.channel == "whatsapp":
             return self._whatsapp(message)
+        return self._sms(message)
+
+    def _sms(self, message: Outgoing) -> dict[str, str]:
         return {"to": message.to, "body": message.body, **self._origin()}
 
     def send(self, message: Outgoing) -> str:

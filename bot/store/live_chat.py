@@ -20,6 +20,7 @@ from bot.privacy.redact import redact
 from bot.store.models import InboundMessage, LiveChat, OutboxMessage, Ticket, TicketMessage
 
 # the channel a conversation's messages came in on -> the outbox channel to answer on
+CONSULTANT_TEMPLATE = "consultant_message"  # the kind in whatsapp_templates.yml
 OUTBOX_CHANNEL = {"twilio_sms": "sms", "twilio_whatsapp": "whatsapp", "telegram": "telegram"}
 
 STARTED = N_(
@@ -57,6 +58,17 @@ def say_to_client(session: Session, ticket: Ticket, text: str, direction: str) -
                 to=ticket.conversation_id,
                 body=text,
                 idempotency_key=f"live:{message.id}",
+                # WhatsApp takes free text only within 24 hours of the client's last
+                # message; after that the text goes in this template, or else by SMS.
+                template=(
+                    {
+                        "name": CONSULTANT_TEMPLATE,
+                        "language": ticket.language,
+                        "variables": {"1": text},
+                    }
+                    if outbox == "whatsapp"
+                    else None
+                ),
             )
         )
     return message

@@ -4,6 +4,7 @@ twilio and python-telegram-bot clients, local stand-ins of both APIs)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
@@ -13,6 +14,7 @@ from bot.channels.inbound import Cleaned, store_inbound
 from bot.reminders.senders import ChannelSender, LogSender
 from bot.reminders.telegram_sender import TelegramSender
 from bot.reminders.twilio_sender import TwilioSender
+from bot.reminders.whatsapp_templates import WhatsAppTemplates
 from bot.reminders.worker import run_once
 from bot.store import live_chat
 from bot.store.db import session_scope
@@ -115,3 +117,65 @@ def test_the_web_chat_reads_only_its_own_conversation() -> None:
         assert [m.direction for m in first] == ["system"]
         assert live_chat.messages_for_client(session, "web-mine", first[-1].id) == []
         assert live_chat.messages_for_client(session, "web-other", 0) == []
+
+
+def whatsapp_sender(twilio: FakeTwilio, templates: str = "") -> TwilioSender:
+    """The worker's sender for SMS and WhatsApp, with the approved templates given."""
+    twilio.enforce_whatsapp_window = True  # free text outside 24 hours is refused: 63016
+    return TwilioSender(
+        twilio.account_sid,
+        twilio.auth_token,
+        "+3197010000000",
+        api_url=twilio.url,
+        whatsapp_sender="whatsapp:+3197010000002",
+        templates=WhatsAppTemplates({"consultant_message": {"nl": templates}} if templates else {}),
+    )
+
+
+def consultant_answers_two_days_later(sender: TwilioSender) -> datetime:
+    """A WhatsApp client asked for a person; Anna answers two days after their message."""
+    ticket_id = ticket_for(PHONE, "twilio_whatsapp", "nl")
+    later = datetime.now(timezone.utc) + timedelta(days=2)
+    start(ticket_id, later)
+    with session_scope() as session:
+        live_chat.say_to_client(
+            session, session.get(Ticket, ticket_id), "Uw brief is binnen.", "consultant"
+        )
+    assert run_once(sender, later + timedelta(seconds=5)) == 2  # the takeover notice too
+    return later
+
+
+@pytest.mark.usefixtures("database_url")
+def test_a_whatsapp_answer_after_the_window_goes_in_the_approved_template(fakes) -> None:
+    twilio = fakes[0]
+    consultant_answers_two_days_later(whatsapp_sender(twilio, "HX" + "7" * 32))
+    sent = twilio.sent_to(f"whatsapp:{PHONE}")
+    assert [m["content_sid"] for m in sent] == ["HX" + "7" * 32] * 2
+    assert json.loads(sent[-1]["content_variables"]) == {"1": "Uw brief is binnen."}
+
+
+@pytest.mark.usefixtures("database_url")
+def test_a_whatsapp_answer_after_the_window_without_a_template_goes_by_sms(fakes) -> None:
+    twilio = fakes[0]
+    consultant_answers_two_days_later(whatsapp_sender(twilio))
+    assert twilio.sent_to(f"whatsapp:{PHONE}") == []
+    by_sms = twilio.sent_to(PHONE)
+    assert by_sms[-1]["body"] == "Uw brief is binnen."
+    assert {m["from"] for m in by_sms} == {"+3197010000000"}
+
+
+@pytest.mark.usefixtures("database_url")
+def test_a_whatsapp_answer_within_the_window_is_plain_text(fakes) -> None:
+    twilio = fakes[0]
+    sender = whatsapp_sender(twilio, "HX" + "7" * 32)
+    ticket_id = ticket_for(PHONE, "twilio_whatsapp", "nl")
+    twilio.open_session(f"whatsapp:{PHONE}")
+    now = datetime.now(timezone.utc)
+    start(ticket_id, now)
+    with session_scope() as session:
+        live_chat.say_to_client(
+            session, session.get(Ticket, ticket_id), "Uw brief is binnen.", "consultant"
+        )
+    assert run_once(sender, now + timedelta(seconds=5)) == 2
+    sent = twilio.sent_to(f"whatsapp:{PHONE}")
+    assert sent[-1]["body"] == "Uw brief is binnen." and sent[-1]["content_sid"] is None
