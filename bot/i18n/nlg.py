@@ -92,7 +92,7 @@ def _offered(button: Mapping[str, Any]) -> bool:
     return match is None or is_shipped(match.group(1))
 
 
-def _in_every_language(name: str, source: str) -> str:
+def _in_every_language(name: str, source: str, separator: str = "\n") -> str:
     lines: list[str] = []
     for lang in SHIPPED:
         line = translate(lang, name, source)
@@ -100,7 +100,7 @@ def _in_every_language(name: str, source: str) -> str:
             line = f"{RIGHT_TO_LEFT_ISOLATE}{line}{POP_ISOLATE}"
         if line not in lines:
             lines.append(line)
-    return "\n".join(lines)
+    return separator.join(lines)
 
 
 def render_response(
@@ -125,7 +125,8 @@ def render_response(
 
     source = variation.get("text", "")
     if name in MULTILINGUAL:
-        text = _in_every_language(name, source)  # a question without placeholders
+        # a question without placeholders; on SMS its short variation, on one line
+        text = _in_every_language(name, source, " / " if channel == "twilio_sms" else "\n")
     elif dutch_below:
         text = f"{in_language(source, lang)}\n\n{DUTCH_BELOW}\n{in_language(source, SOURCE)}"
     else:

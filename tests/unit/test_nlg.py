@@ -1,5 +1,6 @@
 from bot.i18n.nlg import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE, fill, render
 from bot.i18n.responses import domain_responses
+from bot.reminders.segments import segments
 
 
 def request(name: str, texts: list[str], slots: dict | None = None, **arguments: object) -> dict:
@@ -113,6 +114,16 @@ def test_the_language_menu_on_sms_numbers_the_languages_without_guessing_a_langu
     text = render(body, domain_responses())["text"]
     assert "1 - Nederlands" in text and "3 - العربية" in text
     assert "Stuur" not in text
+    # the question once, in one line of every language: half the price of the long form
+    question = text.split("\n\n")[0]
+    assert "\n" not in question and "Taal?" in question and "اللغة؟" in question
+    assert (
+        segments(text).count
+        <= 3
+        < segments(
+            render(request("utter_ask_language", ["salam"]), domain_responses())["text"]
+        ).count
+    )
 
 
 def test_helper_mode_shows_the_clients_language_first_and_dutch_below() -> None:
