@@ -19,8 +19,8 @@ from bot.i18n.catalog import N_, translate
 from bot.privacy.redact import redact
 from bot.store.models import InboundMessage, LiveChat, OutboxMessage, Ticket, TicketMessage
 
-# the channel a conversation's messages came in on -> the outbox channel to answer on
 CONSULTANT_TEMPLATE = "consultant_message"  # the kind in whatsapp_templates.yml
+# the channel a conversation's messages came in on -> the outbox channel to answer on
 OUTBOX_CHANNEL = {"twilio_sms": "sms", "twilio_whatsapp": "whatsapp", "telegram": "telegram"}
 
 STARTED = N_(
