@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.melding.parsing import normalise_digits
 from bot.privacy.redact import redact
 from bot.store.db import session_scope
 from bot.store.models import InboundMessage
@@ -50,7 +51,9 @@ def clean(raw: str) -> Cleaned:
     kept = "".join(ch for ch in raw if _keep(ch))
     redaction = redact(kept, phones=False)
     masked = redaction.text.strip()
-    text = masked[:MAX_NLU_CHARS]
+    # "٢٥٠٠" and "2500" are the same answer; the model has seen few Arabic-Indic digits and
+    # once took "٢٥٠٠" for "stop". The stored text keeps what the client typed.
+    text = normalise_digits(masked)[:MAX_NLU_CHARS]
     if not text or (text.startswith("/") and not text[1:].strip()):
         text = EMPTY_MESSAGE
     return Cleaned(text, masked, len(masked) > MAX_NLU_CHARS, redaction.found_bsn)

@@ -127,3 +127,15 @@ _UNKNOWN = re.compile(
 def is_unknown(text: str) -> bool:
     """ "weet ik niet" and its kin in the launch languages: a valid answer, not a bad one."""
     return bool(_UNKNOWN.search(text.casefold()))
+
+
+def looks_like_a_name(text: str, not_name_words: frozenset[str]) -> bool:
+    """Two to five words of letters, none of them a word people use to stop ("laat maar",
+    "إلغاء"): "سارة أحمدي" is a name, whatever the model made of it."""
+    words = text.casefold().split()
+    return (
+        2 <= len(words) <= 5
+        and not any(ch.isdigit() for ch in text)
+        and all(any(ch.isalpha() for ch in word) for word in words)
+        and not any(word.strip(".,!?؟،") in not_name_words for word in words)
+    )

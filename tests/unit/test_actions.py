@@ -251,3 +251,32 @@ async def test_an_unknown_place_as_the_answer_to_the_place_question_is_said() ->
     result = ValidateMinimaForm().validate_municipality("Atlantis", dispatcher, t, {})
     assert result == {"municipality": None}
     assert [m["response"] for m in dispatcher.messages] == ["utter_municipality_unknown"]
+
+
+def form_tracker(text: str, slot: str = "full_name", loop: str = "melding_form") -> Tracker:
+    latest = {"intent": {"name": "cancel"}, "entities": [], "text": text}
+    return Tracker(
+        "u1", {"requested_slot": slot}, latest, [], False, None, {"name": loop}, "action_listen"
+    )
+
+
+@pytest.mark.parametrize("name", ["سارة أحمدي", "Mohammed Al Hassan", "ሳራ ተስፋይ"])
+async def test_a_name_the_model_took_for_stop_is_the_answer(name: str) -> None:
+    from actions.melding import ActionCancelForm
+
+    responses, events = await run(ActionCancelForm(), form_tracker(name))
+    assert responses == []  # nothing cancelled
+    assert events[0]["name"] == "full_name" and events[0]["value"] == name
+    assert events[1] == {"event": "followup", "name": "melding_form", "timestamp": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [("laat maar", "full_name"), ("stop", "full_name"), ("Sara Ahmadi", "renting")],
+)
+async def test_stop_words_or_another_question_still_stop_the_form(text: str, slot: str) -> None:
+    from actions.melding import ActionCancelForm
+
+    responses, events = await run(ActionCancelForm(), form_tracker(text, slot))
+    assert responses == ["utter_melding_cancelled"]
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events

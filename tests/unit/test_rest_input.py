@@ -50,3 +50,8 @@ def test_bsn_never_reaches_the_bot_or_the_database() -> None:
     cleaned = clean("mijn bsn is 111222333")
     assert "111222333" not in cleaned.text
     assert "111222333" not in cleaned.stored
+
+
+def test_digits_of_any_script_reach_the_model_as_0_to_9_and_are_stored_as_typed() -> None:
+    cleaned = clean("٢٥٠٠ يورو")
+    assert cleaned.text == "2500 يورو" and cleaned.stored == "٢٥٠٠ يورو"
