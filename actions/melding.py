@@ -37,7 +37,7 @@ from bot.i18n.formatting import format_day
 from bot.melding.answers import MeldingAnswers, plausible_birth_date
 from bot.melding.checklist import checklist
 from bot.melding.household import parse_household
-from bot.melding.parsing import looks_like_a_name, parse_ages, parse_date
+from bot.melding.parsing import looks_like_a_name, parse_ages, parse_date, words_of
 from bot.melding.summary import melding_summary
 from bot.melding.triage import urgency
 from bot.melding.yes_no import parse_yes_no
@@ -346,7 +346,7 @@ def stop_words() -> frozenset[str]:
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
             if block.get("intent") in ("cancel", "deny", "goodbye"):
                 for line in block["examples"].splitlines():
-                    words.update(line.strip().removeprefix("- ").casefold().split())
+                    words.update(words_of(line.strip().removeprefix("- ")))
     return frozenset(words)
 
 

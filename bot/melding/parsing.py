@@ -129,13 +129,18 @@ def is_unknown(text: str) -> bool:
     return bool(_UNKNOWN.search(text.casefold()))
 
 
+def words_of(text: str) -> list[str]:
+    """Lower-case words without the punctuation around them ("Stop!" → "stop")."""
+    return [word.strip(".,!?؟،") for word in text.casefold().split()]
+
+
 def looks_like_a_name(text: str, not_name_words: frozenset[str]) -> bool:
     """Two to five words of letters, none of them a word people use to stop ("laat maar",
     "إلغاء"): "سارة أحمدي" is a name, whatever the model made of it."""
-    words = text.casefold().split()
+    words = words_of(text)
     return (
         2 <= len(words) <= 5
         and not any(ch.isdigit() for ch in text)
         and all(any(ch.isalpha() for ch in word) for word in words)
-        and not any(word.strip(".,!?؟،") in not_name_words for word in words)
+        and not any(word in not_name_words for word in words)
     )
