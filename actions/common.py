@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.handover.phone import to_e164
 from bot.i18n.conversation import language_of_tracker
-from bot.melding.parsing import normalise_digits
+from bot.melding.parsing import looks_like_a_name, normalise_digits, words_of
 from bot.municipality.postcode import find_by_postcode, find_postcode
 from bot.municipality.registry import find_by_place, municipalities
 
@@ -161,3 +164,30 @@ def fallback_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     }.get(intent, "utter_rephrase")
     dispatcher.utter_message(response=response)
     return []
+
+
+NAME_SLOTS = frozenset({"full_name", "helper_name"})
+NLU_DATA = Path(__file__).resolve().parent.parent / "data" / "nlu"
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Every word of the nine languages' examples of stopping, saying no or goodbye: a
+    name contains none of them."""
+    words: set[str] = set()
+    for path in NLU_DATA.glob("*/*.yml"):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            if block.get("intent") in ("cancel", "deny", "goodbye"):
+                for line in block["examples"].splitlines():
+                    words.update(words_of(line.strip().removeprefix("- ")))
+    return frozenset(words)
+
+
+def answered_name(tracker: Tracker) -> dict[str, Any] | None:
+    """The answer to a name question that the model took for something else: it has seen
+    few names, and took "سارة أحمدي" for "stop" and "Faadumo Cali" for two languages."""
+    slot = tracker.get_slot("requested_slot")
+    text = " ".join((tracker.latest_message.get("text") or "").split())
+    if slot in NAME_SLOTS and looks_like_a_name(text, stop_words()):
+        return SlotSet(slot, text)
+    return None

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import OFFER_HANDOFF, fallback_reply
+from actions.common import OFFER_HANDOFF, answered_name, fallback_reply
 from actions.faq import FAQ_FEEDBACK, record_vote
 from actions.helper import remember_helper_mode
 from bot.i18n.languages import code_for_name, is_shipped, language_named_in
@@ -29,6 +29,9 @@ class ActionSetLanguage(Action):
             dispatcher.utter_message(response="utter_ask_language")
             return []
         if code is None or not is_shipped(code):
+            name_answer = answered_name(tracker)  # "Faadumo Cali" tagged as two languages
+            if name_answer:
+                return [name_answer]  # the form goes on to its next question
             dispatcher.utter_message(response="utter_language_unavailable")
             return []
         # The reply is rendered before the slot is applied, so name the language here.

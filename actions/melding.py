@@ -6,11 +6,8 @@ import asyncio
 import logging
 import re
 from datetime import date, datetime
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,6 +19,7 @@ from actions.common import (
     MINIMA_SLOTS,
     OTHER,
     WIJZIGING_SLOTS,
+    answered_name,
     confirm_postcode,
     helper_label,
     kept_municipality,
@@ -37,7 +35,7 @@ from bot.i18n.formatting import format_day
 from bot.melding.answers import MeldingAnswers, plausible_birth_date
 from bot.melding.checklist import checklist
 from bot.melding.household import parse_household
-from bot.melding.parsing import looks_like_a_name, parse_ages, parse_date, words_of
+from bot.melding.parsing import parse_ages, parse_date
 from bot.melding.summary import melding_summary
 from bot.melding.triage import urgency
 from bot.melding.yes_no import parse_yes_no
@@ -333,23 +331,6 @@ def reset_melding() -> list[dict[str, Any]]:
     return [SlotSet(slot, None) for slot in FORM_SLOTS]
 
 
-NAME_SLOTS = frozenset({"full_name", "helper_name"})
-NLU_DATA = Path(__file__).resolve().parent.parent / "data" / "nlu"
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """Every word of the nine languages' examples of stopping, saying no or goodbye: a
-    name contains none of them."""
-    words: set[str] = set()
-    for path in NLU_DATA.glob("*/*.yml"):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if block.get("intent") in ("cancel", "deny", "goodbye"):
-                for line in block["examples"].splitlines():
-                    words.update(words_of(line.strip().removeprefix("- ")))
-    return frozenset(words)
-
-
 class ActionCancelForm(Action):
     """ "stop" / "laat maar" in a form: stop cleanly and forget the answers of that form.
 
@@ -362,10 +343,9 @@ class ActionCancelForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        slot = tracker.get_slot("requested_slot")
-        text = " ".join((tracker.latest_message.get("text") or "").split())
-        if slot in NAME_SLOTS and looks_like_a_name(text, stop_words()):
-            return [SlotSet(slot, text), FollowupAction(tracker.active_loop_name)]
+        name = answered_name(tracker)
+        if name:
+            return [name, FollowupAction(tracker.active_loop_name)]
         if tracker.active_loop_name == "melding_form":
             dispatcher.utter_message(response="utter_melding_cancelled")
             reset = reset_melding()

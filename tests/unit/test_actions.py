@@ -280,3 +280,15 @@ async def test_stop_words_or_another_question_still_stop_the_form(text: str, slo
     responses, events = await run(ActionCancelForm(), form_tracker(text, slot))
     assert responses == ["utter_melding_cancelled"]
     assert {"event": "active_loop", "name": None, "timestamp": None} in events
+
+
+async def test_a_name_the_model_took_for_languages_answers_the_name_question() -> None:
+    t = form_tracker("Faadumo Cali")
+    t.latest_message["intent"] = {"name": "set_language"}
+    t.latest_message["entities"] = [
+        {"entity": "language", "value": "Faadumo"},
+        {"entity": "language", "value": "Cali"},
+    ]
+    responses, events = await run(ActionSetLanguage(), t)
+    assert responses == []  # not "I do not speak that language"
+    assert events[0]["name"] == "full_name" and events[0]["value"] == "Faadumo Cali"
