@@ -358,6 +358,25 @@ class ActionCancelForm(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None), *reset]
 
 
+class ActionLeaveFormForPerson(Action):
+    """ "Ik wil een medewerker" in the melding or helper form: leave the form, and the
+    hand-over form starts (the rule's next step).
+
+    Not when the question was a name and the message is one: the model once took
+    "Mohammed Al Hassan" for a request for a person, and the melding was lost."""
+
+    def name(self) -> str:
+        return "action_leave_form_for_person"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        name = answered_name(tracker)
+        if name:
+            return [name, FollowupAction(tracker.active_loop_name)]
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
 class ActionSubmitMelding(Action):
     def name(self) -> str:
         return "action_submit_melding"

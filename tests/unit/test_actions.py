@@ -282,6 +282,31 @@ async def test_stop_words_or_another_question_still_stop_the_form(text: str, slo
     assert {"event": "active_loop", "name": None, "timestamp": None} in events
 
 
+async def test_a_name_the_model_took_for_a_request_for_a_person_is_the_answer() -> None:
+    from actions.melding import ActionLeaveFormForPerson
+
+    t = form_tracker("Mohammed Al Hassan", "helper_name", "helper_form")
+    responses, events = await run(ActionLeaveFormForPerson(), t)
+    assert responses == []
+    assert events[0]["name"] == "helper_name" and events[0]["value"] == "Mohammed Al Hassan"
+    assert events[1] == {"event": "followup", "name": "helper_form", "timestamp": None}
+
+
+@pytest.mark.parametrize("text", ["ik wil een medewerker spreken", "Mohammed Al Hassan"])
+async def test_asking_for_a_person_leaves_the_form(text: str) -> None:
+    """The same name to another question, or a real request, leaves the form for the
+    hand-over form."""
+    from actions.melding import ActionLeaveFormForPerson
+
+    slot = "full_name" if text.startswith("ik") else "birth_date"
+    responses, events = await run(ActionLeaveFormForPerson(), form_tracker(text, slot))
+    assert responses == []
+    assert events == [
+        {"event": "active_loop", "name": None, "timestamp": None},
+        {"event": "slot", "name": "requested_slot", "value": None, "timestamp": None},
+    ]
+
+
 async def test_a_name_the_model_took_for_languages_answers_the_name_question() -> None:
     t = form_tracker("Faadumo Cali")
     t.latest_message["intent"] = {"name": "set_language"}
