@@ -28,7 +28,7 @@ INSTALLED := $(VENV)/.installed
 TRANSLATED := en ar tr uk pl fa ti so
 CATALOGS := $(foreach l,$(TRANSLATED),locales/$(l)/LC_MESSAGES/bot.mo)
 MODEL := models/baken.tar.gz
-TRAINING := config.yml $(shell find domain data -name '*.yml' 2>/dev/null)
+TRAINING := config.yml bot/nlu/topic_diet.py $(shell find domain data -name '*.yml' 2>/dev/null)
 
 .PHONY: help setup run test lint validate unit stories bench bench-cv bench-training bench-split i18n catalogs migrate lock clean
 
