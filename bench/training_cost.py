@@ -14,13 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "bench" / "reports" / "training_cost.md"
 # A finished progress bar: "5/5 [04:04<00:00, 39.20s/it" (or "1.27it/s" when fast). The
 # rate is tqdm's moving average, so the slow first epoch (graph building) weighs little.
+# The bar's losses tell which classifier it is: DIET reports i_acc, the selector r_acc.
 FINISHED = re.compile(
     r"Epochs: 100%\|[^|]*\| (\d+)/\1 \[(?:(\d+):)?(\d+):(\d+)<[^,]*, +([\d.]+)(s/it|it/s)"
+    r"([^\]]*)\]"
 )
 
 
 def _seconds(match: tuple[str, ...]) -> int:
-    _, hours, minutes, seconds, _, _ = match
+    _, hours, minutes, seconds, *_ = match
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
 
 
@@ -30,13 +32,14 @@ def _per_epoch(match: tuple[str, ...]) -> float:
 
 
 def components(log: str) -> list[tuple[int, float]]:
-    """(seconds in all, seconds per epoch at the end) for DIET, then the ResponseSelector:
-    the first two distinct finished bars (Rasa repeats a finished bar with new losses)."""
-    found: list[tuple[int, float]] = []
+    """(seconds in all, seconds per epoch at the end) for DIET, then the ResponseSelector.
+    Rasa may train either first, and repeats a finished bar with new losses: the first
+    finished bar of each counts."""
+    found: dict[str, tuple[int, float]] = {}
     for match in FINISHED.findall(log):
-        if not found or _seconds(match) != found[-1][0]:
-            found.append((_seconds(match), _per_epoch(match)))
-    return found[:2]
+        kind = "diet" if "i_acc" in match[6] else "selector"
+        found.setdefault(kind, (_seconds(match), _per_epoch(match)))
+    return [found["diet"], found["selector"]]
 
 
 def configured_epochs() -> int:
