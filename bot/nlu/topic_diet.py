@@ -63,7 +63,10 @@ def merged_ranking(ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
 )
 class TopicDIETClassifier(DIETClassifier):
     """DIETClassifier with FAQ topics as labels; configure it with `ranking_length: 0`
-    so every topic's confidence is counted before the ranking is cut."""
+    so every topic's confidence is counted before the ranking is cut.
+
+    It extracts entities and uses the lookup tables as DIET does; Rasa's training
+    validation looks for `DIETClassifier` by name and warns that nothing does."""
 
     def train(self, training_data: TrainingData) -> Resource:
         return super().train(with_topic_labels(training_data))
