@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,6 +14,7 @@ from bot.i18n.conversation import language_of_tracker
 from bot.melding.parsing import looks_like_a_name, normalise_digits, words_of
 from bot.municipality.postcode import find_by_postcode, find_postcode
 from bot.municipality.registry import find_by_place, municipalities
+from bot.nlu.training_examples import examples, languages
 
 MISS_INTENTS = ("nlu_fallback", "out_of_scope", "empty_message")
 OFFER_HANDOFF = "offer_handoff"
@@ -167,20 +166,20 @@ def fallback_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
 
 
 NAME_SLOTS = frozenset({"full_name", "helper_name"})
-NLU_DATA = Path(__file__).resolve().parent.parent / "data" / "nlu"
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Every word of the nine languages' examples of stopping, saying no or goodbye: a
     name contains none of them."""
-    words: set[str] = set()
-    for path in NLU_DATA.glob("*/*.yml"):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if block.get("intent") in ("cancel", "deny", "goodbye"):
-                for line in block["examples"].splitlines():
-                    words.update(words_of(line.strip().removeprefix("- ")))
-    return frozenset(words)
+    return frozenset(
+        word
+        for lang in languages()
+        for intent, lines in examples(lang).items()
+        if intent in ("cancel", "deny", "goodbye")
+        for line in lines
+        for word in words_of(line)
+    )
 
 
 def answered_name(tracker: Tracker) -> dict[str, Any] | None:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the project's own reader, without installing the project
+from bot.nlu.training_examples import examples  # noqa: E402
+
 # Reached only by buttons, payloads and channel reply words, never by the model.
 NOT_TRAINED = {
     "nlu_fallback",
@@ -48,21 +50,6 @@ MINIMUM_FAQ = 12
 ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")
 FORM = '[words]{"entity": "<name>", "value": "<value>"}'
 ENTITY_JSON = re.compile(r'\]\{"entity": "[a-z_]+", "value": "[^"]+"\}')
-
-
-def examples(lang: str) -> dict[str, list[str]]:
-    """Every example of ``lang`` per intent, annotations kept."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for path in sorted((ROOT / "data" / "nlu" / lang).glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if "intent" in block:
-                lines = [
-                    line.strip()[2:].strip()
-                    for line in block["examples"].splitlines()
-                    if line.strip()
-                ]
-                found[block["intent"]] += lines
-    return found
 
 
 def plain(example: str) -> str:

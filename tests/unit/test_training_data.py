@@ -8,7 +8,7 @@ import pytest
 
 from bot.i18n.languages import SHIPPED
 from bot.i18n.responses import domain_responses
-from scripts.check_nlu_data import examples as annotated
+from bot.nlu.training_examples import examples as annotated
 from scripts.check_nlu_data import plain, problems
 
 ROOT = Path(__file__).resolve().parents[2]
