@@ -12,11 +12,11 @@ import yaml
 NLU_DATA = Path(__file__).resolve().parent.parent.parent / "data" / "nlu"
 
 
-def examples(lang: str, data: Path = NLU_DATA) -> dict[str, list[str]]:
+def examples(lang: str) -> dict[str, list[str]]:
     """Every example of ``lang`` per intent (``faq/<topic>`` for the FAQ), annotations
     kept."""
     found: dict[str, list[str]] = defaultdict(list)
-    for path in sorted((data / lang).glob("*.yml")):
+    for path in sorted((NLU_DATA / lang).glob("*.yml")):
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
             if "intent" in block:
                 found[block["intent"]] += [
@@ -27,6 +27,6 @@ def examples(lang: str, data: Path = NLU_DATA) -> dict[str, list[str]]:
     return found
 
 
-def languages(data: Path = NLU_DATA) -> list[str]:
+def languages() -> list[str]:
     """The languages that have training data: one folder each."""
-    return sorted(path.name for path in data.iterdir() if path.is_dir())
+    return sorted(path.name for path in NLU_DATA.iterdir() if path.is_dir())
