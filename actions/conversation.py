@@ -23,8 +23,9 @@ class ActionSetLanguage(Action):
     ) -> list[dict[str, Any]]:
         name = next(tracker.get_latest_entity_values("language"), None)
         text = tracker.latest_message.get("text") or ""
-        # The synonyms miss inflected or accented names ("англійською", "İngilizce").
-        code = code_for_name(name) if name else language_named_in(text)
+        # The synonyms miss inflected or accented names ("англійською", "İngilizce"), and
+        # the model may tag part of a name or a word next to it.
+        code = (code_for_name(name) if name else None) or language_named_in(text)
         if name is None and code is None:
             dispatcher.utter_message(response="utter_ask_language")
             return []

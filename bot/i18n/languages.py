@@ -48,7 +48,8 @@ NAMES: dict[str, tuple[str, ...]] = {
         "nederlands", "hollands", "dutch", "هولندي", "الهولندية", "هولندية", "felemenkçe",
         "hollandaca", "нідерландська", "нідерландською", "голландська", "голландською",
         "нидерландский", "голландский", "niderlandzki", "holenderski", "po holendersku",
-        "po niderlandzku", "هلندی", "ሆላንድኛ", "af holandi", "holandi",
+        "po niderlandzku", "هلندی", "ሆላንድኛ", "af holandi", "holandi", "af holandays",
+        "holandays",
     ),
     "en": (
         "engels", "english", "انجليزي", "إنجليزي", "الإنجليزية", "الانجليزية", "انكليزي",

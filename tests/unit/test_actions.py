@@ -94,6 +94,7 @@ async def test_language_choice_sets_the_slot_and_confirms_in_that_language() -> 
         ("англійською", "можна англійською?", "en"),
         (None, "kunt u in het Engels schrijven", "en"),  # the model missed the name
         (None, "po polsku prosze", "pl"),
+        ("ila", "af holandays ila hadal fadlan", "nl"),  # the model tagged the next word
     ],
 )
 async def test_a_language_named_in_any_of_the_nine_languages_is_chosen(
