@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.handover.phone import to_e164
@@ -190,3 +190,10 @@ def answered_name(tracker: Tracker) -> dict[str, Any] | None:
     if slot in NAME_SLOTS and looks_like_a_name(text, stop_words()):
         return SlotSet(slot, text)
     return None
+
+
+def form_goes_on_with_name(tracker: Tracker) -> list[dict[str, Any]] | None:
+    """A name the model took for "stop" or "a person" answers the name question, and the
+    form asks its next question; None when the message is not that."""
+    name = answered_name(tracker)
+    return [name, FollowupAction(tracker.active_loop_name)] if name else None

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy import select
@@ -19,8 +19,8 @@ from actions.common import (
     MINIMA_SLOTS,
     OTHER,
     WIJZIGING_SLOTS,
-    answered_name,
     confirm_postcode,
+    form_goes_on_with_name,
     helper_label,
     kept_municipality,
     language,
@@ -343,9 +343,8 @@ class ActionCancelForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        name = answered_name(tracker)
-        if name:
-            return [name, FollowupAction(tracker.active_loop_name)]
+        if name_answer := form_goes_on_with_name(tracker):
+            return name_answer
         if tracker.active_loop_name == "melding_form":
             dispatcher.utter_message(response="utter_melding_cancelled")
             reset = reset_melding()
@@ -371,9 +370,8 @@ class ActionLeaveFormForPerson(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        name = answered_name(tracker)
-        if name:
-            return [name, FollowupAction(tracker.active_loop_name)]
+        if name_answer := form_goes_on_with_name(tracker):
+            return name_answer
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
