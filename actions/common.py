@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -168,18 +168,23 @@ def fallback_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
 NAME_SLOTS = frozenset({"full_name", "helper_name"})
 
 
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """Every word of the nine languages' examples of stopping, saying no or goodbye: a
-    name contains none of them."""
+@cache
+def example_words(intents: tuple[str, ...]) -> frozenset[str]:
+    """Every word of the nine languages' examples of ``intents``."""
     return frozenset(
         word
         for lang in languages()
         for intent, lines in examples(lang).items()
-        if intent in ("cancel", "deny", "goodbye")
+        if intent in intents
         for line in lines
         for word in words_of(line)
     )
+
+
+# A name contains no word of stopping, saying no or goodbye.
+STOP_INTENTS = ("cancel", "deny", "goodbye")
+# A one-word answer is no name either when it is a word of a request or a reply.
+ONE_WORD_INTENTS = ("human_handoff", "set_language", "help", "affirm", "greet", "thank")
 
 
 def answered_name(tracker: Tracker) -> dict[str, Any] | None:
@@ -187,7 +192,9 @@ def answered_name(tracker: Tracker) -> dict[str, Any] | None:
     few names, and took "سارة أحمدي" for "stop" and "Faadumo Cali" for two languages."""
     slot = tracker.get_slot("requested_slot")
     text = " ".join((tracker.latest_message.get("text") or "").split())
-    if slot in NAME_SLOTS and looks_like_a_name(text, stop_words()):
+    if slot in NAME_SLOTS and looks_like_a_name(
+        text, example_words(STOP_INTENTS), example_words(ONE_WORD_INTENTS)
+    ):
         return SlotSet(slot, text)
     return None
 

@@ -134,13 +134,19 @@ def words_of(text: str) -> list[str]:
     return [word.strip(".,!?؟،") for word in text.casefold().split()]
 
 
-def looks_like_a_name(text: str, not_name_words: frozenset[str]) -> bool:
-    """Two to five words of letters, none of them a word people use to stop ("laat maar",
-    "إلغاء"): "سارة أحمدي" is a name, whatever the model made of it."""
+def looks_like_a_name(
+    text: str, not_name_words: frozenset[str], not_one_word_names: frozenset[str]
+) -> bool:
+    """One to five words of letters, none of them a word people use to stop ("laat maar",
+    "إلغاء"): "سارة أحمدي" is a name, whatever the model made of it. A single word must
+    also not be one of ``not_one_word_names``: "Piet" is a name, "medewerker" or "english"
+    a request the model read right. (Those words are allowed inside longer names, which
+    often hold a "van", "de" or "al".)"""
     words = words_of(text)
+    forbidden = not_name_words | not_one_word_names if len(words) == 1 else not_name_words
     return (
-        2 <= len(words) <= 5
+        1 <= len(words) <= 5
         and not any(ch.isdigit() for ch in text)
         and all(any(ch.isalpha() for ch in word) for word in words)
-        and not any(word in not_name_words for word in words)
+        and not any(word in forbidden for word in words)
     )
