@@ -28,9 +28,9 @@ INSTALLED := $(VENV)/.installed
 TRANSLATED := en ar tr uk pl fa ti so
 CATALOGS := $(foreach l,$(TRANSLATED),locales/$(l)/LC_MESSAGES/bot.mo)
 MODEL := models/baken.tar.gz
-TRAINING := config.yml bot/nlu/topic_diet.py $(shell find domain data -name '*.yml' 2>/dev/null)
+TRAINING := config.yml $(wildcard bot/nlu/*.py) $(shell find domain data -name '*.yml' 2>/dev/null)
 
-.PHONY: help setup run test lint validate unit stories bench bench-cv bench-training bench-split i18n catalogs migrate lock clean
+.PHONY: help setup run test lint validate unit stories bench bench-cv bench-cv-all bench-training bench-split i18n catalogs migrate lock clean
 
 help:
 	@echo "make run    start Baken (rasa, actions, desk, worker) on this machine"
@@ -111,6 +111,9 @@ bench: $(INSTALLED) $(MODEL)
 
 bench-cv: $(INSTALLED)
 	bench/nlu_cross_validation.sh
+
+bench-cv-all: $(INSTALLED)
+	python bench/nlu_cv_multilingual.py
 
 bench-training: $(INSTALLED)
 	bench/training_cost.sh

@@ -48,8 +48,8 @@ def fallback_by_threshold(intent_results: list[dict]) -> dict[str, list[float]]:
     """Per threshold: the share of in-scope test messages whose top intent is below it (they
     would get "I did not understand"), and the share of this language's own out_of_scope test
     messages taken as something else at or above it. Rasa's evaluation undoes the fallback, so
-    the confidences here are DIET's. The ambiguity rule (top two within 0.1) is not counted:
-    the evaluation output keeps only the top intent."""
+    the confidences here are the intent classifier's. The ambiguity rule (top two within 0.1)
+    is not counted: the evaluation output keeps only the top intent."""
 
     def percent(hits: int, total: int) -> float:
         return round(100 * hits / total, 1) if total else 0.0
@@ -78,8 +78,10 @@ def fallback_by_threshold(intent_results: list[dict]) -> dict[str, list[float]]:
 
 def summarise(out: Path, lang: str, seconds: int) -> dict:
     intents = json.loads((out / "intent_report.json").read_text())
-    faq = json.loads((out / "response_selection_report.json").read_text())
-    errors = json.loads((out / "response_selection_errors.json").read_text())
+    # No selector report when only the intent classifier was cross-validated (INTENTS=1).
+    faq_report = out / "response_selection_report.json"
+    faq = json.loads(faq_report.read_text()) if faq_report.exists() else None
+    errors = json.loads((out / "response_selection_errors.json").read_text()) if faq else []
     pairs = Counter(
         (e["intent_response_key_target"], e["intent_response_key_prediction"]["name"])
         for e in errors
@@ -94,21 +96,26 @@ def summarise(out: Path, lang: str, seconds: int) -> dict:
         if successes.exists()
         else None
     )
-    weakest = sorted(_labels(faq).items(), key=lambda item: item[1]["f1-score"])[:8]
+    weakest = sorted(_labels(faq or {}).items(), key=lambda item: item[1]["f1-score"])[:8]
     weak_intents = sorted(_labels(intents).items(), key=lambda item: item[1]["f1-score"])[:6]
     return {
         "language": lang,
         "date": date.today().isoformat(),
         "seconds": seconds,
         "intents_macro_f1": round(intents["macro avg"]["f1-score"], 3),
-        "faq_macro_f1": round(faq["macro avg"]["f1-score"], 3),
-        "faq_examples": int(faq["macro avg"]["support"]),
+        "faq_macro_f1": round(faq["macro avg"]["f1-score"], 3) if faq else None,
+        "faq_examples": int(faq["macro avg"]["support"]) if faq else 0,
+        "note": None if faq else "intent classifier only",
         "weakest_topics": [[name, round(row["f1-score"], 2)] for name, row in weakest],
         "weakest_intents": [[name, round(row["f1-score"], 2)] for name, row in weak_intents],
         "top_confusions": [[a, b, n] for (a, b), n in pairs.most_common(6)],
         "top_intent_confusions": [[a, b, n] for (a, b), n in intent_pairs.most_common(6)],
         "fallback_by_threshold": by_threshold,
     }
+
+
+def _score(value: float | None) -> str:
+    return "not measured" if value is None else f"{value:.3f}"
 
 
 def report(kind: str) -> str:
@@ -128,7 +135,7 @@ def report(kind: str) -> str:
         note = f" ({s['note']})" if s.get("note") else ""
         lines.append(
             f"| {s['language']} | {s['date']}{note} | {s['intents_macro_f1']:.3f} "
-            f"| {s['faq_macro_f1']:.3f} | {minutes} |"
+            f"| {_score(s['faq_macro_f1'])} | {minutes} |"
         )
     with_thresholds = [s for s in summaries if s.get("fallback_by_threshold")]
     if with_thresholds:
@@ -151,18 +158,18 @@ def report(kind: str) -> str:
                 + " |"
             )
     for s in summaries:
-        lines += [
-            "",
-            f"## {s['language']}",
-            "",
-            "Weakest FAQ topics (F1): "
-            + ", ".join(f"{n.removeprefix('faq/')} {f:.2f}" for n, f in s["weakest_topics"]),
-        ]
+        lines += ["", f"## {s['language']}", ""]
+        if s["weakest_topics"]:
+            lines.append(
+                "Weakest FAQ topics (F1): "
+                + ", ".join(f"{n.removeprefix('faq/')} {f:.2f}" for n, f in s["weakest_topics"])
+            )
         lines.append(
             "Weakest intents (F1): " + ", ".join(f"{n} {f:.2f}" for n, f in s["weakest_intents"])
         )
-        lines.append("FAQ confusions that cost the most (true → predicted, count):")
-        lines += [f"- {a} → {b}: {n}" for a, b, n in s["top_confusions"]]
+        if s["top_confusions"]:
+            lines.append("FAQ confusions that cost the most (true → predicted, count):")
+            lines += [f"- {a} → {b}: {n}" for a, b, n in s["top_confusions"]]
         if s.get("top_intent_confusions"):  # not in the summaries of before 2026-12
             lines.append("Intent confusions that cost the most (true → predicted, count):")
             lines += [f"- {a} → {b}: {n}" for a, b, n in s["top_intent_confusions"]]

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "bench" / "reports" / "training_cost.md"
 # A finished progress bar: "5/5 [04:04<00:00, 39.20s/it" (or "1.27it/s" when fast). The
 # rate is tqdm's moving average, so the slow first epoch (graph building) weighs little.
-# The bar's losses tell which classifier it is: DIET reports i_acc, the selector r_acc.
+# The bar's losses tell which classifier it is: the selector reports r_acc, DIET does not.
 FINISHED = re.compile(
     r"Epochs: 100%\|[^|]*\| (\d+)/\1 \[(?:(\d+):)?(\d+):(\d+)<[^,]*, +([\d.]+)(s/it|it/s)"
     r"([^\]]*)\]"
@@ -37,7 +37,7 @@ def components(log: str) -> list[tuple[int, float]]:
     finished bar of each counts."""
     found: dict[str, tuple[int, float]] = {}
     for match in FINISHED.findall(log):
-        kind = "diet" if "i_acc" in match[6] else "selector"
+        kind = "selector" if "r_acc" in match[6] else "diet"
         found.setdefault(kind, (_seconds(match), _per_epoch(match)))
     return [found["diet"], found["selector"]]
 

@@ -1,0 +1,107 @@
+"""The linear intent classifier: trained, saved in the model, loaded, and asked."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.intent_ranking import confidences, merged_ranking
+from bot.nlu.linear_intents import LinearIntentClassifier
+
+EXAMPLES = {
+    "afspraak_verzetten": [
+        "ik wil mijn afspraak verzetten",
+        "kan de afspraak een andere dag",
+        "can I move my appointment",
+        "please reschedule my appointment",
+    ],
+    "greet": ["hallo", "goedemorgen", "hello", "hi there"],
+    "faq/uitbetaling": [
+        "wanneer wordt mijn uitkering betaald",
+        "op welke dag komt het geld",
+        "when is my benefit paid",
+    ],
+    "faq/vakantie_buitenland": [
+        "mag ik op vakantie naar het buitenland",
+        "hoe lang mag ik weg met bijstand",
+        "can I go abroad on holiday",
+    ],
+}
+
+
+def training_data() -> TrainingData:
+    messages = []
+    for label, texts in EXAMPLES.items():
+        intent = label.split("/", 1)[0]
+        for text in texts:
+            data = {TEXT: text, INTENT: intent}
+            if "/" in label:
+                data[INTENT_RESPONSE_KEY] = label
+            messages.append(Message(data=data))
+    return TrainingData(messages)
+
+
+@pytest.fixture
+def trained(tmp_path: Path) -> tuple[LocalModelStorage, Resource, ExecutionContext]:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("linear_intents")
+    context = ExecutionContext(GraphSchema({}), "test")
+    LinearIntentClassifier.create({}, storage, resource, context).train(training_data())
+    return storage, resource, context
+
+
+def ask(trained: tuple, *texts: str) -> list[Message]:
+    classifier = LinearIntentClassifier.load({}, *trained)
+    return classifier.process([Message(data={TEXT: text}) for text in texts])
+
+
+def test_a_loaded_model_recognises_new_wordings_in_both_languages(trained: tuple) -> None:
+    first, second, third = ask(trained, "afspraak verzetten aub", "hallo daar", "move appointment")
+    assert first.get(INTENT)["name"] == "afspraak_verzetten"
+    assert second.get(INTENT)["name"] == "greet"
+    assert third.get(INTENT)["name"] == "afspraak_verzetten"
+
+
+def test_faq_topics_are_answered_as_one_faq_intent(trained: tuple) -> None:
+    (message,) = ask(trained, "wanneer komt mijn uitkering")
+    ranking = message.get("intent_ranking")
+    names = [label["name"] for label in ranking]
+    assert message.get(INTENT)["name"] == "faq"
+    assert sorted(names) == ["afspraak_verzetten", "faq", "greet"]
+    assert sum(label["confidence"] for label in ranking) == pytest.approx(1.0)
+    assert message.get(INTENT) == ranking[0]
+
+
+def test_a_message_without_text_is_left_alone(trained: tuple) -> None:
+    (message,) = ask(trained, "")
+    assert message.get(INTENT) is None
+
+
+def test_an_untrained_model_sets_no_intent(tmp_path: Path) -> None:
+    storage = LocalModelStorage(tmp_path)
+    context = ExecutionContext(GraphSchema({}), "test")
+    classifier = LinearIntentClassifier.load({}, storage, Resource("never_trained"), context)
+    (message,) = classifier.process([Message(data={TEXT: "hallo"})])
+    assert message.get(INTENT) is None
+
+
+def test_topics_add_up_and_the_ranking_is_cut_after_adding() -> None:
+    labels = ["afspraak_info", "faq/huisbezoek", "faq/afspraak_noshow", "greet", "thank"]
+    ranking = merged_ranking(labels, [0.40, 0.30, 0.25, 0.04, 0.01], length=2)
+    assert [label["name"] for label in ranking] == ["faq", "afspraak_info"]
+    assert ranking[0]["confidence"] == pytest.approx(0.55)
+
+
+def test_confidences_rise_with_the_margin_and_sharpen_with_the_temperature() -> None:
+    scores = np.array([[1.0, 0.5, -1.0]])
+    soft, sharp = confidences(scores, 1.0)[0], confidences(scores, 10.0)[0]
+    assert soft.sum() == pytest.approx(1.0) and sharp.sum() == pytest.approx(1.0)
+    assert soft[0] > soft[1] > soft[2]
+    assert sharp[0] > soft[0] > 0.4
+    assert sharp[0] > 0.99
