@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import numpy as np
 import skops.io as sio
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -145,7 +146,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if not texts:
             return messages
         labels = list(self.pipeline.classes_)
-        values = confidences(self.pipeline.decision_function(texts), self.config["temperature"])
+        scores = self.pipeline.decision_function(texts)
+        if scores.ndim == 1:  # two labels: one margin, positive for the second
+            scores = np.column_stack([-scores, scores])
+        values = confidences(scores, self.config["temperature"])
         rows = iter(values)
         for message in messages:
             if not message.get(TEXT):

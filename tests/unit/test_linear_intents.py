@@ -105,3 +105,21 @@ def test_confidences_rise_with_the_margin_and_sharpen_with_the_temperature() -> 
     assert soft[0] > soft[1] > soft[2]
     assert sharp[0] > soft[0] > 0.4
     assert sharp[0] > 0.99
+
+
+def test_a_word_typed_without_its_accents_is_still_recognised(tmp_path: Path) -> None:
+    """People type Turkish and Polish with and without diacritics: "değişiklik" taught
+    under one intent, "degil mi" and "iki kisi" under another, "degisiklik" is the first.
+    Two intents only: the SVM then gives one margin per message instead of one per label."""
+    examples = {
+        "wijziging_doorgeven": ["değişiklik", "zmiana"],
+        "greet": ["degil mi", "iki kisi", "selam"],
+    }
+    data = TrainingData(
+        [Message(data={TEXT: t, INTENT: i}) for i, texts in examples.items() for t in texts]
+    )
+    storage, context = LocalModelStorage(tmp_path), ExecutionContext(GraphSchema({}), "test")
+    classifier = LinearIntentClassifier.create({}, storage, Resource("accents"), context)
+    classifier.train(data)
+    (asked,) = classifier.process([Message(data={TEXT: "degisiklik"})])
+    assert asked.get(INTENT)["name"] == "wijziging_doorgeven"
