@@ -17,13 +17,7 @@ langs=("$@")
 config=config.yml
 if [ -n "${INTENTS:-}" ]; then
   config=$(mktemp --suffix .yml)
-  python - "$config" <<'PY'
-import sys, yaml
-config = yaml.safe_load(open("config.yml"))
-config["pipeline"] = [c for c in config["pipeline"] if c["name"].endswith("LinearIntentClassifier")]
-config["policies"] = []
-yaml.safe_dump(config, open(sys.argv[1], "w"))
-PY
+  python bench/intent_config.py "$config"
 fi
 for lang in "${langs[@]}"; do
   dir=$(mktemp -d)
