@@ -2,7 +2,7 @@
 
 Why not DIET: on the same 80/20 split of all nine languages (seed 2026,
 bench/reports/nlu_split.md) it scored higher in every language (Dutch intents macro-F1
-0.874 -> 0.921) and trains in seconds instead of most of an hour; DIET, trained
+0.874 -> 0.919) and trains in seconds instead of most of an hour; DIET, trained
 from scratch, has too few examples per language to learn nine languages' words. DIET
 stays in the pipeline for the entities only.
 
