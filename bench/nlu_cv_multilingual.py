@@ -35,6 +35,7 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.intent_config import intents_only  # noqa: E402
 from bench.nlu_cv_summary import THRESHOLDS  # noqa: E402
 from bot.i18n.languages import SHIPPED  # noqa: E402
 from bot.nlu.linear_intents import LinearIntentClassifier, label_of  # noqa: E402
@@ -45,8 +46,8 @@ SEED = 2026
 
 
 def classifier_config() -> dict:
-    pipeline = yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]
-    (entry,) = [c for c in pipeline if c["name"].endswith("LinearIntentClassifier")]
+    config = intents_only(yaml.safe_load((ROOT / "config.yml").read_text()))
+    (entry,) = config["pipeline"]
     return {key: value for key, value in entry.items() if key != "name"}
 
 
