@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.intent_config import intents_only  # noqa: E402
-from bench.nlu_cv_summary import THRESHOLDS  # noqa: E402
+from bench.nlu_cv_summary import THRESHOLDS, fallback_by_threshold  # noqa: E402
 from bot.i18n.languages import SHIPPED  # noqa: E402
 from bot.nlu.linear_intents import LinearIntentClassifier, label_of  # noqa: E402
 
@@ -94,15 +94,9 @@ def language_lines(lang: str, rows: list[tuple]) -> tuple[str, list[str], dict]:
     confusions = Counter(
         (t, p) for t, p in zip(true, predicted, strict=True) if t != p
     ).most_common(6)
-    in_scope = [r[3] for r in rows if r[1] != "out_of_scope"]
-    unrelated = [(r[2], r[3]) for r in rows if r[1] == "out_of_scope"]
-    threshold = {
-        t: (
-            100 * sum(c < t for c in in_scope) / len(in_scope),
-            100 * sum(c >= t and p != "out_of_scope" for p, c in unrelated) / len(unrelated),
-        )
-        for t in THRESHOLDS
-    }
+    threshold = fallback_by_threshold(
+        [{"intent": t, "intent_prediction": {"name": p, "confidence": c}} for _, t, p, c in rows]
+    )
     lines = [
         "",
         f"## {lang}",
