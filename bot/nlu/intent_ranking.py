@@ -39,3 +39,22 @@ def merged_ranking(
     if length > 0:
         ranking = ranking[:length]
     return [{"name": name, "confidence": value} for name, value in ranking]
+
+
+def topic_ranking(
+    labels: Sequence[str], values: Sequence[float], intent: str, length: int = RANKING_LENGTH
+) -> list[dict[str, float | str]]:
+    """The topics of retrieval intent `intent` (`faq/<topic>`), best first, each with its
+    share of the intent's confidence: they sum to 1, as a ResponseSelector's do, so a
+    topic's confidence says how sure the model is of the topic once it is a FAQ question.
+    Cut to `length` (0 keeps all)."""
+    topics = [
+        (label, float(value))
+        for label, value in zip(labels, values, strict=True)
+        if label.split("/", 1)[0] == intent and "/" in label
+    ]
+    total = sum(value for _, value in topics) or 1.0
+    topics.sort(key=lambda item: item[1], reverse=True)
+    if length > 0:
+        topics = topics[:length]
+    return [{"intent_response_key": key, "confidence": value / total} for key, value in topics]

@@ -11,7 +11,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.intent_ranking import confidences, merged_ranking
+from bot.nlu.intent_ranking import confidences, merged_ranking, topic_ranking
 from bot.nlu.linear_intents import LinearIntentClassifier
 
 EXAMPLES = {
@@ -76,6 +76,32 @@ def test_faq_topics_are_answered_as_one_faq_intent(trained: tuple) -> None:
     assert sorted(names) == ["afspraak_verzetten", "faq", "greet"]
     assert sum(label["confidence"] for label in ranking) == pytest.approx(1.0)
     assert message.get(INTENT) == ranking[0]
+
+
+def test_the_topic_is_selected_where_rasa_and_the_faq_action_read_it(trained: tuple) -> None:
+    """The FAQ answer is chosen from `response_selector`, in the ResponseSelector's form:
+    Rasa fills the full retrieval intent from it, and actions/faq.py reads the topic."""
+    holiday, greeting = ask(trained, "mag ik naar het buitenland op vakantie", "hallo")
+    selected = holiday.get("response_selector")
+    assert selected["all_retrieval_intents"] == ["faq"]
+    response = selected["faq"]["response"]
+    assert response["intent_response_key"] == "faq/vakantie_buitenland"
+    assert response["utter_action"] == "utter_faq/vakantie_buitenland"
+    ranking = selected["faq"]["ranking"]
+    assert [r["intent_response_key"] for r in ranking] == [
+        "faq/vakantie_buitenland",
+        "faq/uitbetaling",
+    ]
+    assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
+    assert response["confidence"] == ranking[0]["confidence"] > 0.5
+    assert greeting.get(INTENT)["name"] == "greet"
+    assert "faq" in greeting.get("response_selector")  # a topic even when it is no question
+
+
+def test_topic_confidences_are_shares_of_the_retrieval_intent() -> None:
+    labels = ["afspraak_info", "faq/huisbezoek", "faq/afspraak_noshow", "greet"]
+    ranking = topic_ranking(labels, [0.50, 0.30, 0.10, 0.10], "faq", length=1)
+    assert ranking == [{"intent_response_key": "faq/huisbezoek", "confidence": pytest.approx(0.75)}]
 
 
 def test_a_message_without_text_is_left_alone(trained: tuple) -> None:
