@@ -134,6 +134,16 @@ def words_of(text: str) -> list[str]:
     return [word.strip(".,!?؟،") for word in text.casefold().split()]
 
 
+# Words that join the parts of a name ("Mohammed Al Hassan", "Jan van der Berg", "Fatima
+# bint Ali"): never a reason to think a longer message is no name, even when a stop
+# sentence uses them too ("ik heb geen zin meer in al die vragen, stop").
+NAME_PARTICLES = frozenset(
+    {"al", "el", "abu", "bin", "ben", "bint", "ibn", "ould"}  # Arabic
+    | {"van", "de", "der", "den", "ter", "ten", "te"}  # Dutch
+    | {"la", "le", "da", "di", "du"}
+)
+
+
 def looks_like_a_name(
     text: str, not_name_words: frozenset[str], not_one_word_names: frozenset[str]
 ) -> bool:
@@ -143,10 +153,11 @@ def looks_like_a_name(
     a request the model read right. (Those words are allowed inside longer names, which
     often hold a "van", "de" or "al".)"""
     words = words_of(text)
+    stop_words = not_name_words - NAME_PARTICLES
     return (
         1 <= len(words) <= 5
         and not any(ch.isdigit() for ch in text)
         and all(any(ch.isalpha() for ch in word) for word in words)
-        and not any(word in not_name_words for word in words)
+        and not any(word in stop_words for word in words)
         and not (len(words) == 1 and words[0] in not_one_word_names)
     )

@@ -139,13 +139,16 @@ async def test_confirming_stores_the_melding_before_anything_else(database_url: 
     assert (ticket.queue, ticket.kind, ticket.municipality) == ("intake", "melding", "deventer")
 
 
-def faq_tracker(topic: str, slots: dict | None = None, confidence: float = 0.97) -> Tracker:
+def faq_tracker(
+    topic: str, slots: dict | None = None, confidence: float = 0.97, share: float = 0.97
+) -> Tracker:
+    """A FAQ question: `confidence` of the `faq` intent, `share` of it for `topic`."""
     latest = {
-        "intent": {"name": "faq"},
+        "intent": {"name": "faq", "confidence": confidence},
         "entities": [],
         "text": "x",
         "response_selector": {
-            "faq": {"response": {"intent_response_key": f"faq/{topic}", "confidence": confidence}},
+            "faq": {"response": {"intent_response_key": f"faq/{topic}", "confidence": share}},
         },
     }
     return Tracker("u1", slots or {}, latest, [], False, None, {}, "rest")
@@ -184,6 +187,16 @@ async def test_an_unsure_faq_match_gets_no_answer_but_a_rephrase_hint() -> None:
 
     responses, _ = await run(ActionAnswerFaq(), faq_tracker("vermogen", confidence=0.3))
     assert responses == ["utter_rephrase"]
+
+
+async def test_a_faq_question_torn_between_two_topics_gets_no_answer() -> None:
+    """Sure it is a FAQ question, unsure which: 0.9 x 0.6 is below the gate of 0.75."""
+    from actions.faq import ActionAnswerFaq
+
+    torn, _ = await run(ActionAnswerFaq(), faq_tracker("vermogen", confidence=0.9, share=0.6))
+    assert torn == ["utter_rephrase"]
+    sure, _ = await run(ActionAnswerFaq(), faq_tracker("vermogen", confidence=0.9, share=0.9))
+    assert sure[0] == "utter_faq/vermogen"
 
 
 async def test_an_unknown_topic_asks_to_rephrase() -> None:
