@@ -6,6 +6,10 @@
 # Each language's numbers are kept in bench/reports/nlu_cv/<lang>.json; the report
 # bench/reports/nlu_cross_validation.md is rebuilt from all of them.
 #
+# `bench/nlu_cross_validation.sh together` cross-validates all nine languages' data at once,
+# as production trains one model, and reports each language from Rasa's predictions
+# (bench/reports/nlu_cross_validation_together.md).
+#
 # INTENTS=1 runs the same cross-validation with only the intent classifier of config.yml
 # (a few seconds per fold instead of half an hour): it reads nothing but the text and
 # chooses the FAQ topic too, so its intents and topics are the whole pipeline's.
@@ -19,11 +23,27 @@ if [ -n "${INTENTS:-}" ]; then
   config=$(mktemp --suffix .yml)
   python bench/intent_config.py "$config"
 fi
+cross_validate() {  # data, output folder
+  rasa test nlu --nlu "$1" --domain domain --config "$config" --cross-validation --folds 5 \
+    --successes --no-plot --out "$2" >"$2/log" 2>&1
+}
+if [ "${langs[0]}" = together ]; then
+  dir=$(mktemp -d)
+  start=$(date +%s)
+  cross_validate data/nlu "$dir"
+  python bench/nlu_results_by_language.py "$dir" "$dir/by_language"
+  for lang in nl en ar tr uk pl fa ti so; do
+    python bench/nlu_cv_summary.py --together "$dir/by_language/$lang" "$lang" \
+      "$(( $(date +%s) - start ))"
+  done
+  python bench/nlu_cv_summary.py --together-report
+  cat bench/reports/nlu_cross_validation_together.md
+  exit
+fi
 for lang in "${langs[@]}"; do
   dir=$(mktemp -d)
   start=$(date +%s)
-  rasa test nlu --nlu "data/nlu/$lang" --domain domain --config "$config" --cross-validation \
-    --folds 5 --out "$dir" >"$dir/log" 2>&1
+  cross_validate "data/nlu/$lang" "$dir"
   python bench/nlu_cv_summary.py "$dir" "$lang" "$(( $(date +%s) - start ))"
 done
 python bench/nlu_cv_summary.py --report

@@ -4,9 +4,10 @@ languages in one model.
 Every language's examples are split into five stratified folds. Fold k of every language is
 held out together, and one model is trained on the other four folds of all nine languages,
 as `rasa train` trains on all of them; each language's held-out fold is tested on it. This
-is `LinearIntentClassifier` itself (its `train` and `process`), which reads only the text,
-so the intents are the ones the whole pipeline gives. Macro-F1 as `rasa test nlu` counts it:
-over every intent that is true or predicted in that language.
+is `LinearIntentClassifier` itself (its `train` and `process`), which reads only the text
+and also chooses the FAQ topic, so the intents and topics are the ones the whole pipeline
+gives. Macro-F1 as `rasa test nlu` counts it: over every intent that is true or predicted
+in that language.
 
 Run: `make bench-cv-all`; report: bench/reports/nlu_cv_multilingual.md
 """
@@ -20,12 +21,13 @@ import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -62,8 +64,19 @@ def folds(examples: list[Message]) -> list[int]:
     return fold_of
 
 
-def predictions(data: dict[str, list[Message]], fold_of: dict[str, list[int]], storage: Path):
-    """(language, true intent, predicted intent, confidence) for every example."""
+class Prediction(NamedTuple):
+    lang: str
+    intent: str
+    predicted: str
+    confidence: float
+    topic: str | None  # `faq/<topic>` of a FAQ example
+    predicted_topic: str
+
+
+def predictions(
+    data: dict[str, list[Message]], fold_of: dict[str, list[int]], storage: Path
+) -> list[Prediction]:
+    """The prediction for every example, from the fold that held it out."""
     context = ExecutionContext(GraphSchema({}), "cv")
     config = classifier_config()
     rows = []
@@ -79,15 +92,22 @@ def predictions(data: dict[str, list[Message]], fold_of: dict[str, list[int]], s
             held_out = [m for m, f in zip(messages, fold_of[lang], strict=True) if f == k]
             asked = classifier.process([Message(data={TEXT: m.get(TEXT)}) for m in held_out])
             rows += [
-                (lang, m.get(INTENT), a.get(INTENT)["name"], a.get(INTENT)["confidence"])
+                Prediction(
+                    lang,
+                    m.get(INTENT),
+                    a.get(INTENT)["name"],
+                    a.get(INTENT)["confidence"],
+                    m.get(INTENT_RESPONSE_KEY),
+                    a.get("response_selector")["faq"]["response"][INTENT_RESPONSE_KEY],
+                )
                 for m, a in zip(held_out, asked, strict=True)
             ]
     return rows
 
 
-def language_lines(lang: str, rows: list[tuple]) -> tuple[str, list[str], dict]:
-    true = [r[1] for r in rows]
-    predicted = [r[2] for r in rows]
+def language_lines(lang: str, rows: list[Prediction]) -> tuple[str, list[str], dict]:
+    true = [r.intent for r in rows]
+    predicted = [r.predicted for r in rows]
     report = classification_report(true, predicted, output_dict=True, zero_division=0)
     per_intent = {k: v for k, v in report.items() if isinstance(v, dict) and "avg" not in k}
     weakest = sorted(per_intent.items(), key=lambda item: item[1]["f1-score"])[:6]
@@ -95,8 +115,16 @@ def language_lines(lang: str, rows: list[tuple]) -> tuple[str, list[str], dict]:
         (t, p) for t, p in zip(true, predicted, strict=True) if t != p
     ).most_common(6)
     threshold = fallback_by_threshold(
-        [{"intent": t, "intent_prediction": {"name": p, "confidence": c}} for _, t, p, c in rows]
+        [
+            {
+                "intent": r.intent,
+                "intent_prediction": {"name": r.predicted, "confidence": r.confidence},
+            }
+            for r in rows
+        ]
     )
+    faq = [(r.topic, r.predicted_topic) for r in rows if r.topic]
+    topics = classification_report(*zip(*faq, strict=True), output_dict=True, zero_division=0)
     lines = [
         "",
         f"## {lang}",
@@ -105,7 +133,10 @@ def language_lines(lang: str, rows: list[tuple]) -> tuple[str, list[str], dict]:
         "Intent confusions that cost the most (true → predicted, count):",
         *[f"- {t} → {p}: {n}" for (t, p), n in confusions],
     ]
-    row = f"| {lang} | {report['macro avg']['f1-score']:.3f} | {len(rows)} |"
+    row = (
+        f"| {lang} | {report['macro avg']['f1-score']:.3f} | {len(rows)} "
+        f"| {topics['macro avg']['f1-score']:.3f} | {len(faq)} |"
+    )
     return row, lines, threshold
 
 
@@ -119,7 +150,7 @@ def main() -> None:
     minutes = (time.monotonic() - start) / 60
     table, details, thresholds = [], [], []
     for lang in SHIPPED:
-        row, lines, threshold = language_lines(lang, [r for r in rows if r[0] == lang])
+        row, lines, threshold = language_lines(lang, [r for r in rows if r.lang == lang])
         table.append(row)
         details += lines
         cells = " | ".join(f"{lost:.1f}% / {through:.1f}%" for lost, through in threshold.values())
@@ -131,10 +162,11 @@ def main() -> None:
         f"folds per language (seed {SEED}); per fold one model, the intent classifier of",
         "`config.yml`, trained on the other folds of all nine languages"
         f" ({FOLDS} trainings: {minutes:.1f} min).",
-        "Macro-F1 over every intent true or predicted in the language, as `rasa test nlu` counts.",
+        "Macro-F1 over every intent true or predicted in the language, as `rasa test nlu` counts;",
+        "FAQ topics: the topic the classifier chose for each FAQ example, whatever the intent.",
         "",
-        "| language | intents macro-F1 | examples |",
-        "|---|---|---|",
+        "| language | intents macro-F1 | examples | FAQ topics macro-F1 | FAQ examples |",
+        "|---|---|---|---|---|",
         *table,
         "",
         "## Fallback threshold",

@@ -1,6 +1,8 @@
 """Summarise one ``rasa test nlu`` run per language, and write the report from every
-language's summary: 5-fold cross-validation (``bench/nlu_cross_validation.sh``) or the
-80/20 split of the one multilingual model (``bench/nlu_split_eval.sh``, ``--split``)."""
+language's summary: 5-fold cross-validation on each language's data alone
+(``bench/nlu_cross_validation.sh``), on all nine together (``... together``,
+``--together``), or the 80/20 split of the one multilingual model
+(``bench/nlu_split_eval.sh``, ``--split``)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,16 @@ KINDS = {
         "`bench/nlu_cross_validation.sh` (`make bench-cv`): `rasa test nlu --cross-validation\n"
         "--folds 5` on each language's data with `config.yml`.",
         "CPU time",
+    ),
+    "together": (
+        REPORTS / "nlu_cv_together",
+        REPORTS / "nlu_cross_validation_together.md",
+        "NLU 5-fold cross-validation of the nine languages together, per language",
+        "`bench/nlu_cross_validation.sh together`: `rasa test nlu --cross-validation --folds 5`\n"
+        "on all nine languages' data at once with `config.yml`, as production trains one\n"
+        "model; each language's examples picked out of Rasa's predictions by their text\n"
+        "(`bench/nlu_results_by_language.py`).",
+        "CPU time (all nine)",
     ),
     "split": (
         REPORTS / "nlu_split",
@@ -178,11 +190,12 @@ def report(kind: str) -> str:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    kind = "split" if args[0] in ("--split", "--split-report") else "cv"
-    if args[0] in ("--report", "--split-report"):
+    flag = args[0].removeprefix("--").removesuffix("-report") if args[0][:2] == "--" else ""
+    kind = flag if flag in KINDS else "cv"
+    if args[0].endswith("report"):
         KINDS[kind][1].write_text(report(kind), encoding="utf-8")
     else:
-        args = args[1:] if args[0] == "--split" else args
+        args = args[1:] if flag else args
         summaries_dir = KINDS[kind][0]
         summaries_dir.mkdir(parents=True, exist_ok=True)
         summary = summarise(Path(args[0]), args[1], int(args[2]))
