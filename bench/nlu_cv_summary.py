@@ -90,7 +90,6 @@ def fallback_by_threshold(intent_results: list[dict]) -> dict[str, list[float]]:
 
 def summarise(out: Path, lang: str, seconds: int) -> dict:
     intents = json.loads((out / "intent_report.json").read_text())
-    # No selector report when only the intent classifier was cross-validated (INTENTS=1).
     faq_report = out / "response_selection_report.json"
     faq = json.loads(faq_report.read_text()) if faq_report.exists() else None
     errors = json.loads((out / "response_selection_errors.json").read_text()) if faq else []
@@ -108,6 +107,8 @@ def summarise(out: Path, lang: str, seconds: int) -> dict:
         if successes.exists()
         else None
     )
+    # INTENTS=1 leaves the entity extractors out: no `<extractor>_report.json`
+    entities = set(out.glob("*_report.json")) - {out / "intent_report.json", faq_report}
     weakest = sorted(_labels(faq or {}).items(), key=lambda item: item[1]["f1-score"])[:8]
     weak_intents = sorted(_labels(intents).items(), key=lambda item: item[1]["f1-score"])[:6]
     return {
@@ -117,7 +118,7 @@ def summarise(out: Path, lang: str, seconds: int) -> dict:
         "intents_macro_f1": round(intents["macro avg"]["f1-score"], 3),
         "faq_macro_f1": round(faq["macro avg"]["f1-score"], 3) if faq else None,
         "faq_examples": int(faq["macro avg"]["support"]) if faq else 0,
-        "note": None if faq else "intent classifier only",
+        "note": None if entities else "intent classifier only",
         "weakest_topics": [[name, round(row["f1-score"], 2)] for name, row in weakest],
         "weakest_intents": [[name, round(row["f1-score"], 2)] for name, row in weak_intents],
         "top_confusions": [[a, b, n] for (a, b), n in pairs.most_common(6)],
