@@ -153,11 +153,10 @@ def looks_like_a_name(
     a request the model read right. (Those words are allowed inside longer names, which
     often hold a "van", "de" or "al".)"""
     words = words_of(text)
-    stop_words = not_name_words - NAME_PARTICLES
     return (
         1 <= len(words) <= 5
         and not any(ch.isdigit() for ch in text)
         and all(any(ch.isalpha() for ch in word) for word in words)
-        and not any(word in stop_words for word in words)
+        and not any(w in not_name_words and w not in NAME_PARTICLES for w in words)
         and not (len(words) == 1 and words[0] in not_one_word_names)
     )
