@@ -12,6 +12,10 @@ from actions.common import OFFER_HANDOFF, answered_name, fallback_reply
 from actions.faq import FAQ_FEEDBACK, record_vote
 from actions.helper import remember_helper_mode
 from bot.i18n.languages import code_for_name, is_shipped, language_named_in
+from bot.melding.triage import urgency
+
+# What a message the model did not place gets when it names an emergency.
+EMERGENCY_ACTIONS = {"crisis": "action_crisis_help", "broodnood": "action_urgent_help"}
 
 
 class ActionSetLanguage(Action):
@@ -44,7 +48,11 @@ class ActionSetLanguage(Action):
 
 
 class ActionHandleFallback(Action):
-    """First miss: a hint to rephrase. Second miss in a row: offer a person."""
+    """First miss: a hint to rephrase. Second miss in a row: offer a person.
+
+    Unless the message names an emergency: a crisis worded in a way the model never saw
+    ("ik wil voor de trein springen" came out as out_of_scope in a cross-validation) gets
+    the emergency answer, from the same keyword net the forms use."""
 
     def name(self) -> str:
         return "action_handle_fallback"
@@ -52,6 +60,9 @@ class ActionHandleFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        emergency = urgency(tracker.latest_message.get("text") or "")
+        if emergency:
+            return [FollowupAction(EMERGENCY_ACTIONS[emergency])]
         return fallback_reply(dispatcher, tracker)
 
 

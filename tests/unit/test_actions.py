@@ -42,6 +42,22 @@ async def test_out_of_scope_and_empty_get_their_own_answer() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "action"),
+    [
+        ("ik wil voor de trein springen", "out_of_scope", "action_crisis_help"),
+        ("I took pills, all of them", "nlu_fallback", "action_crisis_help"),
+        ("morgen word ik uit huis gezet", "nlu_fallback", "action_urgent_help"),
+    ],
+)
+async def test_an_emergency_the_model_did_not_place_gets_the_emergency_answer(
+    text: str, intent: str, action: str
+) -> None:
+    responses, events = await run(ActionHandleFallback(), tracker([intent], text=text))
+    assert responses == []  # not "I cannot help with that"
+    assert events == [{"event": "followup", "name": action, "timestamp": None}]
+
+
 async def test_second_miss_in_a_row_offers_a_person() -> None:
     responses, events = await run(ActionHandleFallback(), tracker(["nlu_fallback", "out_of_scope"]))
     assert responses == ["utter_offer_handoff"]

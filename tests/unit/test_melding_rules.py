@@ -142,6 +142,8 @@ def test_under_27_on_the_day_of_the_melding() -> None:
         ("mijn man slaat mij", "crisis"),
         ("I want to die", "crisis"),
         ("بدي موت", "crisis"),
+        ("ik heb net een heleboel pillen genomen", "crisis"),
+        ("mijn partner heeft mij gewurgd", "crisis"),
         ("we hebben geen eten meer", "broodnood"),
         ("morgen word ik uit huis gezet", "broodnood"),
         ("they cut off the electricity, cut off", "broodnood"),
