@@ -14,9 +14,6 @@ from actions.helper import remember_helper_mode
 from bot.i18n.languages import code_for_name, is_shipped, language_named_in
 from bot.melding.triage import urgency
 
-# What a message the model did not place gets when it names an emergency.
-EMERGENCY_ACTIONS = {"crisis": "action_crisis_help", "broodnood": "action_urgent_help"}
-
 
 class ActionSetLanguage(Action):
     def name(self) -> str:
@@ -50,9 +47,11 @@ class ActionSetLanguage(Action):
 class ActionHandleFallback(Action):
     """First miss: a hint to rephrase. Second miss in a row: offer a person.
 
-    Unless the message names an emergency: a crisis worded in a way the model never saw
-    ("ik wil voor de trein springen" came out as out_of_scope in a cross-validation) gets
-    the emergency answer, from the same keyword net the forms use."""
+    Unless the message names a crisis: one worded in a way the model never saw ("ik wil
+    voor de trein springen" came out as out_of_scope in a cross-validation) gets the
+    crisis answer, from the same keyword net the forms use. Not for broodnood words:
+    "ik heb honger, welk restaurant is open" is no emergency, and an urgent ticket costs a
+    consultant's time; the model knows broodnood well enough."""
 
     def name(self) -> str:
         return "action_handle_fallback"
@@ -60,9 +59,8 @@ class ActionHandleFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        emergency = urgency(tracker.latest_message.get("text") or "")
-        if emergency:
-            return [FollowupAction(EMERGENCY_ACTIONS[emergency])]
+        if urgency(tracker.latest_message.get("text") or "") == "crisis":
+            return [FollowupAction("action_crisis_help")]
         return fallback_reply(dispatcher, tracker)
 
 

@@ -43,19 +43,20 @@ async def test_out_of_scope_and_empty_get_their_own_answer() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "intent", "action"),
-    [
-        ("ik wil voor de trein springen", "out_of_scope", "action_crisis_help"),
-        ("I took pills, all of them", "nlu_fallback", "action_crisis_help"),
-        ("morgen word ik uit huis gezet", "nlu_fallback", "action_urgent_help"),
-    ],
+    ("text", "intent"),
+    [("ik wil voor de trein springen", "out_of_scope"), ("I took pills, all", "nlu_fallback")],
 )
-async def test_an_emergency_the_model_did_not_place_gets_the_emergency_answer(
-    text: str, intent: str, action: str
+async def test_a_crisis_the_model_did_not_place_gets_the_crisis_answer(
+    text: str, intent: str
 ) -> None:
     responses, events = await run(ActionHandleFallback(), tracker([intent], text=text))
     assert responses == []  # not "I cannot help with that"
-    assert events == [{"event": "followup", "name": action, "timestamp": None}]
+    assert events == [{"event": "followup", "name": "action_crisis_help", "timestamp": None}]
+
+
+async def test_hunger_outside_the_model_is_not_made_an_emergency() -> None:
+    t = tracker(["out_of_scope"], text="ik heb honger, welk restaurant is open")
+    assert (await run(ActionHandleFallback(), t))[0] == ["utter_out_of_scope"]
 
 
 async def test_second_miss_in_a_row_offers_a_person() -> None:
