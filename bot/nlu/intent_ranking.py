@@ -51,7 +51,7 @@ def topic_ranking(
     topics = [
         (label, float(value))
         for label, value in zip(labels, values, strict=True)
-        if label.split("/", 1)[0] == intent and "/" in label
+        if label.startswith(f"{intent}/")
     ]
     total = sum(value for _, value in topics) or 1.0
     topics.sort(key=lambda item: item[1], reverse=True)

@@ -165,19 +165,23 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if scores.ndim == 1:  # two labels: one margin, positive for the second
             scores = np.column_stack([-scores, scores])
         values = confidences(scores, self.config["temperature"])
+        retrieval_intents = sorted({label.split("/", 1)[0] for label in labels if "/" in label})
         for message, row in zip(asked, values, strict=True):
             ranking = merged_ranking(labels, row, self.config["ranking_length"])
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set("intent_ranking", ranking, add_to_output=True)
             message.set(
-                RESPONSE_SELECTOR_PROPERTY_NAME, self._selections(labels, row), add_to_output=True
+                RESPONSE_SELECTOR_PROPERTY_NAME,
+                self._selections(retrieval_intents, labels, row),
+                add_to_output=True,
             )
         return messages
 
-    def _selections(self, labels: list[str], values: np.ndarray) -> dict[str, Any]:
+    def _selections(
+        self, intents: list[str], labels: list[str], values: np.ndarray
+    ) -> dict[str, Any]:
         """The topic of every retrieval intent, in the form a ResponseSelector writes it:
         Rasa's story tests, `rasa test nlu` and actions/faq.py read it from there."""
-        intents = sorted({label.split("/", 1)[0] for label in labels if "/" in label})
         selections: dict[str, Any] = {RESPONSE_SELECTOR_RETRIEVAL_INTENTS: intents}
         for intent in intents:
             ranking = topic_ranking(labels, values, intent, self.config["ranking_length"])
